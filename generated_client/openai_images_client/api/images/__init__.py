@@ -1,0 +1,2027 @@
+"""The images operations as methods: ``ImagesApi`` and ``AsyncImagesApi``.
+
+One method per operation and request body type, taking the body's fields as keyword arguments;
+a field left out is not sent. Each has a ``*_detailed`` twin that returns status, headers and raw
+bytes along with the parsed body, and does not raise on an error status.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, Literal, overload
+
+import httpx
+
+from ...client import (
+    AsyncApi,
+    AsyncEventStream,
+    EventStream,
+    PreparedRequest,
+    RequestOptions,
+    SyncApi,
+)
+from ...models.create_image_edit_request import CreateImageEditRequest
+from ...models.create_image_edit_request_background import (
+    CreateImageEditRequestBackground,
+)
+from ...models.create_image_edit_request_model_type_1 import (
+    CreateImageEditRequestModelType1,
+)
+from ...models.create_image_edit_request_output_format import (
+    CreateImageEditRequestOutputFormat,
+)
+from ...models.create_image_edit_request_quality import CreateImageEditRequestQuality
+from ...models.create_image_edit_request_response_format import (
+    CreateImageEditRequestResponseFormat,
+)
+from ...models.create_image_edit_request_size_type_1 import (
+    CreateImageEditRequestSizeType1,
+)
+from ...models.create_image_request import CreateImageRequest
+from ...models.create_image_request_background import CreateImageRequestBackground
+from ...models.create_image_request_model_type_1 import CreateImageRequestModelType1
+from ...models.create_image_request_moderation import CreateImageRequestModeration
+from ...models.create_image_request_output_format import CreateImageRequestOutputFormat
+from ...models.create_image_request_quality import CreateImageRequestQuality
+from ...models.create_image_request_response_format import (
+    CreateImageRequestResponseFormat,
+)
+from ...models.create_image_request_size_type_1 import CreateImageRequestSizeType1
+from ...models.create_image_request_style import CreateImageRequestStyle
+from ...models.create_image_variation_request import CreateImageVariationRequest
+from ...models.create_image_variation_request_model_type_1 import (
+    CreateImageVariationRequestModelType1,
+)
+from ...models.create_image_variation_request_response_format import (
+    CreateImageVariationRequestResponseFormat,
+)
+from ...models.create_image_variation_request_size import (
+    CreateImageVariationRequestSize,
+)
+from ...models.edit_image_body_json_param import EditImageBodyJsonParam
+from ...models.edit_image_body_json_param_background_type_0 import (
+    EditImageBodyJsonParamBackgroundType0,
+)
+from ...models.edit_image_body_json_param_input_fidelity_type_0 import (
+    EditImageBodyJsonParamInputFidelityType0,
+)
+from ...models.edit_image_body_json_param_model_type_1 import (
+    EditImageBodyJsonParamModelType1,
+)
+from ...models.edit_image_body_json_param_moderation_type_0 import (
+    EditImageBodyJsonParamModerationType0,
+)
+from ...models.edit_image_body_json_param_output_format_type_0 import (
+    EditImageBodyJsonParamOutputFormatType0,
+)
+from ...models.edit_image_body_json_param_quality_type_0 import (
+    EditImageBodyJsonParamQualityType0,
+)
+from ...models.edit_image_body_json_param_size_type_0 import (
+    EditImageBodyJsonParamSizeType0,
+)
+from ...models.error_response import ErrorResponse
+from ...models.image_edit_completed_event import ImageEditCompletedEvent
+from ...models.image_edit_partial_image_event import ImageEditPartialImageEvent
+from ...models.image_gen_completed_event import ImageGenCompletedEvent
+from ...models.image_gen_partial_image_event import ImageGenPartialImageEvent
+from ...models.image_ref_param import ImageRefParam
+from ...models.images_response import ImagesResponse
+from ...models.input_fidelity import InputFidelity
+from ...types import UNSET, FileInput, Response, Unset, coerce_files
+from . import create_image as _create_image
+from . import create_image_edit as _create_image_edit
+from . import create_image_variation as _create_image_variation
+
+
+class ImagesApi(SyncApi):
+    """The images operations, synchronous. Pass a generated ``Client`` or ``AuthenticatedClient``."""
+
+    @overload
+    def create_image_edit(
+        self,
+        *,
+        image: FileInput | list[FileInput],
+        prompt: str,
+        mask: FileInput | Unset = UNSET,
+        background: CreateImageEditRequestBackground | Unset = UNSET,
+        model: str | CreateImageEditRequestModelType1 | None | Unset = UNSET,
+        n: int | None | Unset = UNSET,
+        size: str | CreateImageEditRequestSizeType1 | None | Unset = UNSET,
+        response_format: CreateImageEditRequestResponseFormat | Unset = UNSET,
+        output_format: CreateImageEditRequestOutputFormat | Unset = UNSET,
+        output_compression: int | None | Unset = UNSET,
+        user: str | Unset = UNSET,
+        input_fidelity: InputFidelity | None | Unset = UNSET,
+        stream: Literal[False] | None | Unset = UNSET,
+        partial_images: int | None | Unset = UNSET,
+        quality: CreateImageEditRequestQuality | Unset = UNSET,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, Any] | None = None,
+        extra_body: Mapping[str, Any] | None = None,
+        timeout: float | httpx.Timeout | None | Unset = UNSET,
+        dry_run: Literal[False] = False,
+    ) -> ImagesResponse: ...
+
+    @overload
+    def create_image_edit(
+        self,
+        *,
+        image: FileInput | list[FileInput],
+        prompt: str,
+        mask: FileInput | Unset = UNSET,
+        background: CreateImageEditRequestBackground | Unset = UNSET,
+        model: str | CreateImageEditRequestModelType1 | None | Unset = UNSET,
+        n: int | None | Unset = UNSET,
+        size: str | CreateImageEditRequestSizeType1 | None | Unset = UNSET,
+        response_format: CreateImageEditRequestResponseFormat | Unset = UNSET,
+        output_format: CreateImageEditRequestOutputFormat | Unset = UNSET,
+        output_compression: int | None | Unset = UNSET,
+        user: str | Unset = UNSET,
+        input_fidelity: InputFidelity | None | Unset = UNSET,
+        stream: Literal[True],
+        partial_images: int | None | Unset = UNSET,
+        quality: CreateImageEditRequestQuality | Unset = UNSET,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, Any] | None = None,
+        extra_body: Mapping[str, Any] | None = None,
+        timeout: float | httpx.Timeout | None | Unset = UNSET,
+        dry_run: Literal[False] = False,
+    ) -> EventStream[ImageEditPartialImageEvent | ImageEditCompletedEvent]: ...
+
+    @overload
+    def create_image_edit(
+        self,
+        *,
+        image: FileInput | list[FileInput],
+        prompt: str,
+        mask: FileInput | Unset = UNSET,
+        background: CreateImageEditRequestBackground | Unset = UNSET,
+        model: str | CreateImageEditRequestModelType1 | None | Unset = UNSET,
+        n: int | None | Unset = UNSET,
+        size: str | CreateImageEditRequestSizeType1 | None | Unset = UNSET,
+        response_format: CreateImageEditRequestResponseFormat | Unset = UNSET,
+        output_format: CreateImageEditRequestOutputFormat | Unset = UNSET,
+        output_compression: int | None | Unset = UNSET,
+        user: str | Unset = UNSET,
+        input_fidelity: InputFidelity | None | Unset = UNSET,
+        stream: bool | None | Unset = UNSET,
+        partial_images: int | None | Unset = UNSET,
+        quality: CreateImageEditRequestQuality | Unset = UNSET,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, Any] | None = None,
+        extra_body: Mapping[str, Any] | None = None,
+        timeout: float | httpx.Timeout | None | Unset = UNSET,
+        dry_run: Literal[True],
+    ) -> PreparedRequest: ...
+
+    def create_image_edit(
+        self,
+        *,
+        image: FileInput | list[FileInput],
+        prompt: str,
+        mask: FileInput | Unset = UNSET,
+        background: CreateImageEditRequestBackground | Unset = UNSET,
+        model: str | CreateImageEditRequestModelType1 | None | Unset = UNSET,
+        n: int | None | Unset = UNSET,
+        size: str | CreateImageEditRequestSizeType1 | None | Unset = UNSET,
+        response_format: CreateImageEditRequestResponseFormat | Unset = UNSET,
+        output_format: CreateImageEditRequestOutputFormat | Unset = UNSET,
+        output_compression: int | None | Unset = UNSET,
+        user: str | Unset = UNSET,
+        input_fidelity: InputFidelity | None | Unset = UNSET,
+        stream: bool | None | Unset = UNSET,
+        partial_images: int | None | Unset = UNSET,
+        quality: CreateImageEditRequestQuality | Unset = UNSET,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, Any] | None = None,
+        extra_body: Mapping[str, Any] | None = None,
+        timeout: float | httpx.Timeout | None | Unset = UNSET,
+        dry_run: bool = False,
+    ) -> (
+        ImagesResponse
+        | EventStream[ImageEditPartialImageEvent | ImageEditCompletedEvent]
+        | PreparedRequest
+    ):
+        """Creates an edited or extended image given one or more source images and a prompt. This
+        endpoint supports GPT Image models (`gpt-image-1.5`, `gpt-image-1`, `gpt-image-1-mini`, and
+        `chatgpt-image-latest`) and `dall-e-2`.
+
+        You can call this endpoint with either:
+
+        - `multipart/form-data`: use binary uploads via `image` (and optional `mask`).
+        - `application/json`: use `images` (and optional `mask`) as references with either
+        `image_url` or `file_id`.
+
+        Note that JSON requests use `images` (array) instead of the multipart `image` field.
+
+        Sends a ``multipart/form-data`` body.
+
+        Args:
+            image (File | list[File]): The image(s) to edit. Must be a supported image file or an
+                array of images.
+
+                For the GPT image models (`gpt-image-1`, `gpt-image-1-mini`, `gpt-image-1.5`, `gpt-
+                image-2`, and `gpt-image-2-2026-04-21`), each image should be a `png`, `webp`, or `jpg`
+                file less than 50MB. You can provide up to 16 images.
+                `chatgpt-image-latest` follows the same input constraints as GPT image models.
+
+                For `dall-e-2`, you can only provide one image, and it should be a square
+                `png` file less than 4MB.
+            prompt (str): A text description of the desired image(s). The maximum length is 1000
+                characters for `dall-e-2`, and 32000 characters for the GPT image models. Example: A
+                cute baby sea otter wearing a beret.
+            mask (File | Unset): An additional image whose fully transparent areas (e.g. where alpha
+                is zero) indicate where `image` should be edited. If there are multiple images provided,
+                the mask will be applied on the first image. Must be a valid PNG file, less than 4MB,
+                and have the same dimensions as `image`.
+            background (CreateImageEditRequestBackground | Unset): Set the background of the
+                generated image(s). This parameter is only
+                supported for the GPT image models. Must be one of `transparent`, `opaque`,
+                or `auto` (default value). When `auto` is used, the model will automatically
+                determine the best background for the image.
+
+                Transparent backgrounds are available for supported GPT Image models. For
+                `gpt-image-2` and `gpt-image-2-2026-04-21`, this support is in preview. When
+                using `transparent`, set the output format to `png` or `webp`.
+                 Default: 'auto'. Example: transparent.
+            model (CreateImageEditRequestModelType1 | None | str | Unset): The model to use for
+                image generation. One of `dall-e-2` or a GPT image model (`gpt-image-1`, `gpt-
+                image-1-mini`, `gpt-image-1.5`, `gpt-image-2`, `gpt-image-2-2026-04-21`, or `chatgpt-
+                image-latest`). Defaults to `gpt-image-1.5`. Default: 'gpt-image-1.5'. Example: gpt-
+                image-1.5.
+            n (int | None | Unset): The number of images to generate. Must be between 1 and 10.
+                Default: 1. Example: 1.
+            size (CreateImageEditRequestSizeType1 | None | str | Unset): The size of the generated
+                images. For `gpt-image-2` and `gpt-image-2-2026-04-21`, arbitrary resolutions are
+                supported as `WIDTHxHEIGHT` strings, for example `1536x864`. Width and height must both
+                be divisible by 16 and the requested aspect ratio must be between 1:3 and 3:1.
+                Resolutions above `2560x1440` are experimental, and the maximum supported resolution is
+                `3840x2160`. The requested size must also satisfy the model's current pixel and edge
+                limits. The standard sizes `1024x1024`, `1536x1024`, and `1024x1536` are supported by
+                the GPT image models; `auto` is supported for models that allow automatic sizing. For
+                `dall-e-2`, use one of `256x256`, `512x512`, or `1024x1024`. For `dall-e-3`, use one of
+                `1024x1024`, `1792x1024`, or `1024x1792`. Default: '1024x1024'. Example: 1024x1024.
+            response_format (CreateImageEditRequestResponseFormat | Unset): The format in which the
+                generated images are returned. Must be one of `url` or `b64_json`. URLs are only valid
+                for 60 minutes after the image has been generated. This parameter is only supported for
+                `dall-e-2` (default is `url` for `dall-e-2`), as GPT image models always return
+                base64-encoded images. Example: url.
+            output_format (CreateImageEditRequestOutputFormat | Unset): The format in which the
+                generated images are returned. This parameter is
+                only supported for the GPT image models. Must be one of `png`, `jpeg`, or `webp`.
+                The default value is `png`.
+                 Default: 'png'. Example: png.
+            output_compression (int | None | Unset): The compression level (0-100%) for the
+                generated images. This parameter
+                is only supported for the GPT image models with the `webp` or `jpeg` output
+                formats, and defaults to 100.
+                 Default: 100. Example: 100.
+            user (str | Unset): A unique identifier representing your end-user, which can help
+                OpenAI to monitor and detect abuse. [Learn more](/docs/guides/safety-best-practices#end-
+                user-ids).
+                 Example: user-1234.
+            input_fidelity (InputFidelity | None | Unset):
+            stream (bool | None | Unset): Edit the image in streaming mode. Defaults to `false`. See
+                the
+                [Image generation guide](/docs/guides/image-generation) for more information.
+                 Default: False. Example: False.
+            partial_images (int | None | Unset):
+            quality (CreateImageEditRequestQuality | Unset): The quality of the image that will be
+                generated for GPT image models. Defaults to `auto`.
+                 Default: 'auto'. Example: high.
+            With ``stream=True`` the answer is an event stream to iterate.
+            dry_run: Build the request and return it (credentials redacted) without sending it.
+            extra_headers, extra_query, extra_body: Added to the request as they are.
+            timeout: Seconds (or an ``httpx.Timeout``) for this call instead of the client's.
+        """
+
+        body = CreateImageEditRequest(
+            image=coerce_files(image),
+            prompt=prompt,
+            mask=coerce_files(mask),
+            background=background,
+            model=model,
+            n=n,
+            size=size,
+            response_format=response_format,
+            output_format=output_format,
+            output_compression=output_compression,
+            user=user,
+            input_fidelity=input_fidelity,
+            stream=stream,
+            partial_images=partial_images,
+            quality=quality,
+        )
+
+        result: (
+            ImagesResponse
+            | EventStream[ImageEditPartialImageEvent | ImageEditCompletedEvent]
+            | PreparedRequest
+        ) = self._call(
+            _create_image_edit.OPERATION,
+            {"body": body},
+            body,
+            RequestOptions(
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+            ),
+            stream=stream is True,
+            dry_run=dry_run,
+        )
+        return result
+
+    def create_image_edit_detailed(
+        self,
+        *,
+        image: FileInput | list[FileInput],
+        prompt: str,
+        mask: FileInput | Unset = UNSET,
+        background: CreateImageEditRequestBackground | Unset = UNSET,
+        model: str | CreateImageEditRequestModelType1 | None | Unset = UNSET,
+        n: int | None | Unset = UNSET,
+        size: str | CreateImageEditRequestSizeType1 | None | Unset = UNSET,
+        response_format: CreateImageEditRequestResponseFormat | Unset = UNSET,
+        output_format: CreateImageEditRequestOutputFormat | Unset = UNSET,
+        output_compression: int | None | Unset = UNSET,
+        user: str | Unset = UNSET,
+        input_fidelity: InputFidelity | None | Unset = UNSET,
+        partial_images: int | None | Unset = UNSET,
+        quality: CreateImageEditRequestQuality | Unset = UNSET,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, Any] | None = None,
+        extra_body: Mapping[str, Any] | None = None,
+        timeout: float | httpx.Timeout | None | Unset = UNSET,
+    ) -> Response[ErrorResponse | ImagesResponse]:
+        """Like ``create_image_edit`` (without streaming), returning status, headers, raw bytes and the parsed body.
+
+        An error status does not raise: its parsed body is the documented error model, if it is one.
+        """
+        body = CreateImageEditRequest(
+            image=coerce_files(image),
+            prompt=prompt,
+            mask=coerce_files(mask),
+            background=background,
+            model=model,
+            n=n,
+            size=size,
+            response_format=response_format,
+            output_format=output_format,
+            output_compression=output_compression,
+            user=user,
+            input_fidelity=input_fidelity,
+            partial_images=partial_images,
+            quality=quality,
+        )
+
+        result: Response[ErrorResponse | ImagesResponse] = self._call(
+            _create_image_edit.OPERATION,
+            {"body": body},
+            body,
+            RequestOptions(
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+            ),
+            detailed=True,
+        )
+        return result
+
+    @overload
+    def create_image_edit_json(
+        self,
+        *,
+        images: list[ImageRefParam],
+        prompt: str,
+        model: str | EditImageBodyJsonParamModelType1 | None | Unset = UNSET,
+        mask: ImageRefParam | Unset = UNSET,
+        n: int | None | Unset = UNSET,
+        quality: EditImageBodyJsonParamQualityType0 | None | Unset = UNSET,
+        input_fidelity: EditImageBodyJsonParamInputFidelityType0 | None | Unset = UNSET,
+        size: EditImageBodyJsonParamSizeType0 | None | Unset = UNSET,
+        user: str | Unset = UNSET,
+        output_format: EditImageBodyJsonParamOutputFormatType0 | None | Unset = UNSET,
+        output_compression: int | None | Unset = UNSET,
+        moderation: EditImageBodyJsonParamModerationType0 | None | Unset = UNSET,
+        background: EditImageBodyJsonParamBackgroundType0 | None | Unset = UNSET,
+        stream: Literal[False] | None | Unset = UNSET,
+        partial_images: int | None | Unset = UNSET,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, Any] | None = None,
+        extra_body: Mapping[str, Any] | None = None,
+        timeout: float | httpx.Timeout | None | Unset = UNSET,
+        dry_run: Literal[False] = False,
+    ) -> ImagesResponse: ...
+
+    @overload
+    def create_image_edit_json(
+        self,
+        *,
+        images: list[ImageRefParam],
+        prompt: str,
+        model: str | EditImageBodyJsonParamModelType1 | None | Unset = UNSET,
+        mask: ImageRefParam | Unset = UNSET,
+        n: int | None | Unset = UNSET,
+        quality: EditImageBodyJsonParamQualityType0 | None | Unset = UNSET,
+        input_fidelity: EditImageBodyJsonParamInputFidelityType0 | None | Unset = UNSET,
+        size: EditImageBodyJsonParamSizeType0 | None | Unset = UNSET,
+        user: str | Unset = UNSET,
+        output_format: EditImageBodyJsonParamOutputFormatType0 | None | Unset = UNSET,
+        output_compression: int | None | Unset = UNSET,
+        moderation: EditImageBodyJsonParamModerationType0 | None | Unset = UNSET,
+        background: EditImageBodyJsonParamBackgroundType0 | None | Unset = UNSET,
+        stream: Literal[True],
+        partial_images: int | None | Unset = UNSET,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, Any] | None = None,
+        extra_body: Mapping[str, Any] | None = None,
+        timeout: float | httpx.Timeout | None | Unset = UNSET,
+        dry_run: Literal[False] = False,
+    ) -> EventStream[ImageEditPartialImageEvent | ImageEditCompletedEvent]: ...
+
+    @overload
+    def create_image_edit_json(
+        self,
+        *,
+        images: list[ImageRefParam],
+        prompt: str,
+        model: str | EditImageBodyJsonParamModelType1 | None | Unset = UNSET,
+        mask: ImageRefParam | Unset = UNSET,
+        n: int | None | Unset = UNSET,
+        quality: EditImageBodyJsonParamQualityType0 | None | Unset = UNSET,
+        input_fidelity: EditImageBodyJsonParamInputFidelityType0 | None | Unset = UNSET,
+        size: EditImageBodyJsonParamSizeType0 | None | Unset = UNSET,
+        user: str | Unset = UNSET,
+        output_format: EditImageBodyJsonParamOutputFormatType0 | None | Unset = UNSET,
+        output_compression: int | None | Unset = UNSET,
+        moderation: EditImageBodyJsonParamModerationType0 | None | Unset = UNSET,
+        background: EditImageBodyJsonParamBackgroundType0 | None | Unset = UNSET,
+        stream: bool | None | Unset = UNSET,
+        partial_images: int | None | Unset = UNSET,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, Any] | None = None,
+        extra_body: Mapping[str, Any] | None = None,
+        timeout: float | httpx.Timeout | None | Unset = UNSET,
+        dry_run: Literal[True],
+    ) -> PreparedRequest: ...
+
+    def create_image_edit_json(
+        self,
+        *,
+        images: list[ImageRefParam],
+        prompt: str,
+        model: str | EditImageBodyJsonParamModelType1 | None | Unset = UNSET,
+        mask: ImageRefParam | Unset = UNSET,
+        n: int | None | Unset = UNSET,
+        quality: EditImageBodyJsonParamQualityType0 | None | Unset = UNSET,
+        input_fidelity: EditImageBodyJsonParamInputFidelityType0 | None | Unset = UNSET,
+        size: EditImageBodyJsonParamSizeType0 | None | Unset = UNSET,
+        user: str | Unset = UNSET,
+        output_format: EditImageBodyJsonParamOutputFormatType0 | None | Unset = UNSET,
+        output_compression: int | None | Unset = UNSET,
+        moderation: EditImageBodyJsonParamModerationType0 | None | Unset = UNSET,
+        background: EditImageBodyJsonParamBackgroundType0 | None | Unset = UNSET,
+        stream: bool | None | Unset = UNSET,
+        partial_images: int | None | Unset = UNSET,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, Any] | None = None,
+        extra_body: Mapping[str, Any] | None = None,
+        timeout: float | httpx.Timeout | None | Unset = UNSET,
+        dry_run: bool = False,
+    ) -> (
+        ImagesResponse
+        | EventStream[ImageEditPartialImageEvent | ImageEditCompletedEvent]
+        | PreparedRequest
+    ):
+        """Creates an edited or extended image given one or more source images and a prompt. This
+        endpoint supports GPT Image models (`gpt-image-1.5`, `gpt-image-1`, `gpt-image-1-mini`, and
+        `chatgpt-image-latest`) and `dall-e-2`.
+
+        You can call this endpoint with either:
+
+        - `multipart/form-data`: use binary uploads via `image` (and optional `mask`).
+        - `application/json`: use `images` (and optional `mask`) as references with either
+        `image_url` or `file_id`.
+
+        Note that JSON requests use `images` (array) instead of the multipart `image` field.
+
+        Sends a ``application/json`` body.
+
+        Args:
+            images (list[ImageRefParam]): Input image references to edit.
+                For GPT image models, you can provide up to 16 images.
+            prompt (str): A text description of the desired image edit. Example: Add a watercolor
+                effect and keep the subject centered.
+            model (EditImageBodyJsonParamModelType1 | None | str | Unset): The GPT image model to
+                use for image editing, including `gpt-image-2` and its dated snapshot `gpt-
+                image-2-2026-04-21`. Default: 'gpt-image-1.5'. Example: gpt-image-1.5.
+            mask (ImageRefParam | Unset): Reference an input image by either URL or uploaded file
+                ID.
+                Provide exactly one of `image_url` or `file_id`.
+            n (int | None | Unset): The number of edited images to generate. Default: 1. Example: 1.
+            quality (EditImageBodyJsonParamQualityType0 | None | Unset): Output quality for GPT
+                image models.
+                 Default: 'auto'. Example: high.
+            input_fidelity (EditImageBodyJsonParamInputFidelityType0 | None | Unset): Controls
+                fidelity to the original input image(s).
+            size (EditImageBodyJsonParamSizeType0 | None | Unset): Requested output image size.
+                Default: 'auto'. Example: 1024x1024.
+            user (str | Unset): A unique identifier representing your end-user, which can help
+                OpenAI
+                monitor and detect abuse.
+                 Example: user-1234.
+            output_format (EditImageBodyJsonParamOutputFormatType0 | None | Unset): Output image
+                format. Supported for GPT image models. Default: 'png'. Example: png.
+            output_compression (int | None | Unset): Compression level for `jpeg` or `webp` output.
+                Example: 100.
+            moderation (EditImageBodyJsonParamModerationType0 | None | Unset): Moderation level for
+                GPT image models. Default: 'auto'. Example: auto.
+            background (EditImageBodyJsonParamBackgroundType0 | None | Unset): Set the background of
+                the generated image output. Transparent backgrounds are available for supported GPT
+                Image models. For `gpt-image-2` and `gpt-image-2-2026-04-21`, this support is in
+                preview. When using `transparent`, set the output format to `png` or `webp`. Default:
+                'auto'. Example: transparent.
+            stream (bool | None | Unset): Stream partial image results as events. Default: False.
+                Example: False.
+            partial_images (int | None | Unset):
+            With ``stream=True`` the answer is an event stream to iterate.
+            dry_run: Build the request and return it (credentials redacted) without sending it.
+            extra_headers, extra_query, extra_body: Added to the request as they are.
+            timeout: Seconds (or an ``httpx.Timeout``) for this call instead of the client's.
+        """
+
+        body = EditImageBodyJsonParam(
+            images=images,
+            prompt=prompt,
+            model=model,
+            mask=mask,
+            n=n,
+            quality=quality,
+            input_fidelity=input_fidelity,
+            size=size,
+            user=user,
+            output_format=output_format,
+            output_compression=output_compression,
+            moderation=moderation,
+            background=background,
+            stream=stream,
+            partial_images=partial_images,
+        )
+
+        result: (
+            ImagesResponse
+            | EventStream[ImageEditPartialImageEvent | ImageEditCompletedEvent]
+            | PreparedRequest
+        ) = self._call(
+            _create_image_edit.OPERATION,
+            {"body": body},
+            body,
+            RequestOptions(
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+            ),
+            stream=stream is True,
+            dry_run=dry_run,
+        )
+        return result
+
+    def create_image_edit_json_detailed(
+        self,
+        *,
+        images: list[ImageRefParam],
+        prompt: str,
+        model: str | EditImageBodyJsonParamModelType1 | None | Unset = UNSET,
+        mask: ImageRefParam | Unset = UNSET,
+        n: int | None | Unset = UNSET,
+        quality: EditImageBodyJsonParamQualityType0 | None | Unset = UNSET,
+        input_fidelity: EditImageBodyJsonParamInputFidelityType0 | None | Unset = UNSET,
+        size: EditImageBodyJsonParamSizeType0 | None | Unset = UNSET,
+        user: str | Unset = UNSET,
+        output_format: EditImageBodyJsonParamOutputFormatType0 | None | Unset = UNSET,
+        output_compression: int | None | Unset = UNSET,
+        moderation: EditImageBodyJsonParamModerationType0 | None | Unset = UNSET,
+        background: EditImageBodyJsonParamBackgroundType0 | None | Unset = UNSET,
+        partial_images: int | None | Unset = UNSET,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, Any] | None = None,
+        extra_body: Mapping[str, Any] | None = None,
+        timeout: float | httpx.Timeout | None | Unset = UNSET,
+    ) -> Response[ErrorResponse | ImagesResponse]:
+        """Like ``create_image_edit_json`` (without streaming), returning status, headers, raw bytes and the parsed body.
+
+        An error status does not raise: its parsed body is the documented error model, if it is one.
+        """
+        body = EditImageBodyJsonParam(
+            images=images,
+            prompt=prompt,
+            model=model,
+            mask=mask,
+            n=n,
+            quality=quality,
+            input_fidelity=input_fidelity,
+            size=size,
+            user=user,
+            output_format=output_format,
+            output_compression=output_compression,
+            moderation=moderation,
+            background=background,
+            partial_images=partial_images,
+        )
+
+        result: Response[ErrorResponse | ImagesResponse] = self._call(
+            _create_image_edit.OPERATION,
+            {"body": body},
+            body,
+            RequestOptions(
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+            ),
+            detailed=True,
+        )
+        return result
+
+    @overload
+    def create_image(
+        self,
+        *,
+        prompt: str,
+        model: str | CreateImageRequestModelType1 | None | Unset = UNSET,
+        n: int | None | Unset = UNSET,
+        quality: CreateImageRequestQuality | Unset = UNSET,
+        response_format: CreateImageRequestResponseFormat | Unset = UNSET,
+        output_format: CreateImageRequestOutputFormat | Unset = UNSET,
+        output_compression: int | None | Unset = UNSET,
+        stream: Literal[False] | None | Unset = UNSET,
+        partial_images: int | None | Unset = UNSET,
+        size: str | CreateImageRequestSizeType1 | None | Unset = UNSET,
+        moderation: CreateImageRequestModeration | Unset = UNSET,
+        background: CreateImageRequestBackground | Unset = UNSET,
+        style: CreateImageRequestStyle | Unset = UNSET,
+        user: str | Unset = UNSET,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, Any] | None = None,
+        extra_body: Mapping[str, Any] | None = None,
+        timeout: float | httpx.Timeout | None | Unset = UNSET,
+        dry_run: Literal[False] = False,
+    ) -> ImagesResponse: ...
+
+    @overload
+    def create_image(
+        self,
+        *,
+        prompt: str,
+        model: str | CreateImageRequestModelType1 | None | Unset = UNSET,
+        n: int | None | Unset = UNSET,
+        quality: CreateImageRequestQuality | Unset = UNSET,
+        response_format: CreateImageRequestResponseFormat | Unset = UNSET,
+        output_format: CreateImageRequestOutputFormat | Unset = UNSET,
+        output_compression: int | None | Unset = UNSET,
+        stream: Literal[True],
+        partial_images: int | None | Unset = UNSET,
+        size: str | CreateImageRequestSizeType1 | None | Unset = UNSET,
+        moderation: CreateImageRequestModeration | Unset = UNSET,
+        background: CreateImageRequestBackground | Unset = UNSET,
+        style: CreateImageRequestStyle | Unset = UNSET,
+        user: str | Unset = UNSET,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, Any] | None = None,
+        extra_body: Mapping[str, Any] | None = None,
+        timeout: float | httpx.Timeout | None | Unset = UNSET,
+        dry_run: Literal[False] = False,
+    ) -> EventStream[ImageGenPartialImageEvent | ImageGenCompletedEvent]: ...
+
+    @overload
+    def create_image(
+        self,
+        *,
+        prompt: str,
+        model: str | CreateImageRequestModelType1 | None | Unset = UNSET,
+        n: int | None | Unset = UNSET,
+        quality: CreateImageRequestQuality | Unset = UNSET,
+        response_format: CreateImageRequestResponseFormat | Unset = UNSET,
+        output_format: CreateImageRequestOutputFormat | Unset = UNSET,
+        output_compression: int | None | Unset = UNSET,
+        stream: bool | None | Unset = UNSET,
+        partial_images: int | None | Unset = UNSET,
+        size: str | CreateImageRequestSizeType1 | None | Unset = UNSET,
+        moderation: CreateImageRequestModeration | Unset = UNSET,
+        background: CreateImageRequestBackground | Unset = UNSET,
+        style: CreateImageRequestStyle | Unset = UNSET,
+        user: str | Unset = UNSET,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, Any] | None = None,
+        extra_body: Mapping[str, Any] | None = None,
+        timeout: float | httpx.Timeout | None | Unset = UNSET,
+        dry_run: Literal[True],
+    ) -> PreparedRequest: ...
+
+    def create_image(
+        self,
+        *,
+        prompt: str,
+        model: str | CreateImageRequestModelType1 | None | Unset = UNSET,
+        n: int | None | Unset = UNSET,
+        quality: CreateImageRequestQuality | Unset = UNSET,
+        response_format: CreateImageRequestResponseFormat | Unset = UNSET,
+        output_format: CreateImageRequestOutputFormat | Unset = UNSET,
+        output_compression: int | None | Unset = UNSET,
+        stream: bool | None | Unset = UNSET,
+        partial_images: int | None | Unset = UNSET,
+        size: str | CreateImageRequestSizeType1 | None | Unset = UNSET,
+        moderation: CreateImageRequestModeration | Unset = UNSET,
+        background: CreateImageRequestBackground | Unset = UNSET,
+        style: CreateImageRequestStyle | Unset = UNSET,
+        user: str | Unset = UNSET,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, Any] | None = None,
+        extra_body: Mapping[str, Any] | None = None,
+        timeout: float | httpx.Timeout | None | Unset = UNSET,
+        dry_run: bool = False,
+    ) -> (
+        ImagesResponse
+        | EventStream[ImageGenPartialImageEvent | ImageGenCompletedEvent]
+        | PreparedRequest
+    ):
+        """Creates an image given a prompt. [Learn more](/docs/guides/images).
+
+        Sends a ``application/json`` body.
+
+        Args:
+            prompt (str): A text description of the desired image(s). The maximum length is 32000
+                characters for the GPT image models, 1000 characters for `dall-e-2` and 4000 characters
+                for `dall-e-3`. Example: A cute baby sea otter.
+            model (CreateImageRequestModelType1 | None | str | Unset): The model to use for image
+                generation. One of `dall-e-2`, `dall-e-3`, or a GPT image model (`gpt-image-1`, `gpt-
+                image-1-mini`, `gpt-image-1.5`, `gpt-image-2`, `gpt-image-2-2026-04-21`). Defaults to
+                `dall-e-2` unless a parameter specific to the GPT image models is used. Default:
+                'dall-e-2'. Example: gpt-image-1.5.
+            n (int | None | Unset): The number of images to generate. Must be between 1 and 10. For
+                `dall-e-3`, only `n=1` is supported. Default: 1. Example: 1.
+            quality (CreateImageRequestQuality | Unset): The quality of the image that will be
+                generated.
+
+                - `auto` (default value) will automatically select the best quality for the given model.
+                - `high`, `medium` and `low` are supported for the GPT image models.
+                - `hd` and `standard` are supported for `dall-e-3`.
+                - `standard` is the only option for `dall-e-2`.
+                 Default: 'auto'. Example: medium.
+            response_format (CreateImageRequestResponseFormat | Unset): The format in which
+                generated images with `dall-e-2` and `dall-e-3` are returned. Must be one of `url` or
+                `b64_json`. URLs are only valid for 60 minutes after the image has been generated. This
+                parameter isn't supported for the GPT image models, which always return base64-encoded
+                images. Default: 'url'. Example: url.
+            output_format (CreateImageRequestOutputFormat | Unset): The format in which the
+                generated images are returned. This parameter is only supported for the GPT image
+                models. Must be one of `png`, `jpeg`, or `webp`. Default: 'png'. Example: png.
+            output_compression (int | None | Unset): The compression level (0-100%) for the
+                generated images. This parameter is only supported for the GPT image models with the
+                `webp` or `jpeg` output formats, and defaults to 100. Default: 100. Example: 100.
+            stream (bool | None | Unset): Generate the image in streaming mode. Defaults to `false`.
+                See the
+                [Image generation guide](/docs/guides/image-generation) for more information.
+                This parameter is only supported for the GPT image models.
+                 Default: False. Example: False.
+            partial_images (int | None | Unset):
+            size (CreateImageRequestSizeType1 | None | str | Unset): The size of the generated
+                images. For `gpt-image-2` and `gpt-image-2-2026-04-21`, arbitrary resolutions are
+                supported as `WIDTHxHEIGHT` strings, for example `1536x864`. Width and height must both
+                be divisible by 16 and the requested aspect ratio must be between 1:3 and 3:1.
+                Resolutions above `2560x1440` are experimental, and the maximum supported resolution is
+                `3840x2160`. The requested size must also satisfy the model's current pixel and edge
+                limits. The standard sizes `1024x1024`, `1536x1024`, and `1024x1536` are supported by
+                the GPT image models; `auto` is supported for models that allow automatic sizing. For
+                `dall-e-2`, use one of `256x256`, `512x512`, or `1024x1024`. For `dall-e-3`, use one of
+                `1024x1024`, `1792x1024`, or `1024x1792`. Default: 'auto'. Example: 1024x1024.
+            moderation (CreateImageRequestModeration | Unset): Control the content-moderation level
+                for images generated by the GPT image models. Must be either `low` for less restrictive
+                filtering or `auto` (default value). Default: 'auto'. Example: low.
+            background (CreateImageRequestBackground | Unset): Set the background of the generated
+                image(s). This parameter is only
+                supported for the GPT image models. Must be one of `transparent`, `opaque`,
+                or `auto` (default value). When `auto` is used, the model will automatically
+                determine the best background for the image.
+
+                Transparent backgrounds are available for supported GPT Image models. For
+                `gpt-image-2` and `gpt-image-2-2026-04-21`, this support is in preview. When
+                using `transparent`, set the output format to `png` or `webp`.
+                 Default: 'auto'. Example: transparent.
+            style (CreateImageRequestStyle | Unset): The style of the generated images. This
+                parameter is only supported for `dall-e-3`. Must be one of `vivid` or `natural`. Vivid
+                causes the model to lean towards generating hyper-real and dramatic images. Natural
+                causes the model to produce more natural, less hyper-real looking images. Default:
+                'vivid'. Example: vivid.
+            user (str | Unset): A unique identifier representing your end-user, which can help
+                OpenAI to monitor and detect abuse. [Learn more](/docs/guides/safety-best-practices#end-
+                user-ids).
+                 Example: user-1234.
+            With ``stream=True`` the answer is an event stream to iterate.
+            dry_run: Build the request and return it (credentials redacted) without sending it.
+            extra_headers, extra_query, extra_body: Added to the request as they are.
+            timeout: Seconds (or an ``httpx.Timeout``) for this call instead of the client's.
+        """
+
+        body = CreateImageRequest(
+            prompt=prompt,
+            model=model,
+            n=n,
+            quality=quality,
+            response_format=response_format,
+            output_format=output_format,
+            output_compression=output_compression,
+            stream=stream,
+            partial_images=partial_images,
+            size=size,
+            moderation=moderation,
+            background=background,
+            style=style,
+            user=user,
+        )
+
+        result: (
+            ImagesResponse
+            | EventStream[ImageGenPartialImageEvent | ImageGenCompletedEvent]
+            | PreparedRequest
+        ) = self._call(
+            _create_image.OPERATION,
+            {"body": body},
+            body,
+            RequestOptions(
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+            ),
+            stream=stream is True,
+            dry_run=dry_run,
+        )
+        return result
+
+    def create_image_detailed(
+        self,
+        *,
+        prompt: str,
+        model: str | CreateImageRequestModelType1 | None | Unset = UNSET,
+        n: int | None | Unset = UNSET,
+        quality: CreateImageRequestQuality | Unset = UNSET,
+        response_format: CreateImageRequestResponseFormat | Unset = UNSET,
+        output_format: CreateImageRequestOutputFormat | Unset = UNSET,
+        output_compression: int | None | Unset = UNSET,
+        partial_images: int | None | Unset = UNSET,
+        size: str | CreateImageRequestSizeType1 | None | Unset = UNSET,
+        moderation: CreateImageRequestModeration | Unset = UNSET,
+        background: CreateImageRequestBackground | Unset = UNSET,
+        style: CreateImageRequestStyle | Unset = UNSET,
+        user: str | Unset = UNSET,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, Any] | None = None,
+        extra_body: Mapping[str, Any] | None = None,
+        timeout: float | httpx.Timeout | None | Unset = UNSET,
+    ) -> Response[ErrorResponse | ImagesResponse]:
+        """Like ``create_image`` (without streaming), returning status, headers, raw bytes and the parsed body.
+
+        An error status does not raise: its parsed body is the documented error model, if it is one.
+        """
+        body = CreateImageRequest(
+            prompt=prompt,
+            model=model,
+            n=n,
+            quality=quality,
+            response_format=response_format,
+            output_format=output_format,
+            output_compression=output_compression,
+            partial_images=partial_images,
+            size=size,
+            moderation=moderation,
+            background=background,
+            style=style,
+            user=user,
+        )
+
+        result: Response[ErrorResponse | ImagesResponse] = self._call(
+            _create_image.OPERATION,
+            {"body": body},
+            body,
+            RequestOptions(
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+            ),
+            detailed=True,
+        )
+        return result
+
+    @overload
+    def create_image_variation(
+        self,
+        *,
+        image: FileInput,
+        model: str | CreateImageVariationRequestModelType1 | None | Unset = UNSET,
+        n: int | None | Unset = UNSET,
+        response_format: CreateImageVariationRequestResponseFormat | Unset = UNSET,
+        size: CreateImageVariationRequestSize | Unset = UNSET,
+        user: str | Unset = UNSET,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, Any] | None = None,
+        extra_body: Mapping[str, Any] | None = None,
+        timeout: float | httpx.Timeout | None | Unset = UNSET,
+        dry_run: Literal[False] = False,
+    ) -> ImagesResponse: ...
+
+    @overload
+    def create_image_variation(
+        self,
+        *,
+        image: FileInput,
+        model: str | CreateImageVariationRequestModelType1 | None | Unset = UNSET,
+        n: int | None | Unset = UNSET,
+        response_format: CreateImageVariationRequestResponseFormat | Unset = UNSET,
+        size: CreateImageVariationRequestSize | Unset = UNSET,
+        user: str | Unset = UNSET,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, Any] | None = None,
+        extra_body: Mapping[str, Any] | None = None,
+        timeout: float | httpx.Timeout | None | Unset = UNSET,
+        dry_run: Literal[True],
+    ) -> PreparedRequest: ...
+
+    def create_image_variation(
+        self,
+        *,
+        image: FileInput,
+        model: str | CreateImageVariationRequestModelType1 | None | Unset = UNSET,
+        n: int | None | Unset = UNSET,
+        response_format: CreateImageVariationRequestResponseFormat | Unset = UNSET,
+        size: CreateImageVariationRequestSize | Unset = UNSET,
+        user: str | Unset = UNSET,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, Any] | None = None,
+        extra_body: Mapping[str, Any] | None = None,
+        timeout: float | httpx.Timeout | None | Unset = UNSET,
+        dry_run: bool = False,
+    ) -> ImagesResponse | PreparedRequest:
+        """Creates a variation of a given image. This endpoint only supports `dall-e-2`.
+
+        Sends a ``multipart/form-data`` body.
+
+        Args:
+            image (File): The image to use as the basis for the variation(s). Must be a valid PNG
+                file, less than 4MB, and square.
+            model (CreateImageVariationRequestModelType1 | None | str | Unset): The model to use for
+                image generation. Only `dall-e-2` is supported at this time. Default: 'dall-e-2'.
+                Example: dall-e-2.
+            n (int | None | Unset): The number of images to generate. Must be between 1 and 10.
+                Default: 1. Example: 1.
+            response_format (CreateImageVariationRequestResponseFormat | Unset): The format in which
+                the generated images are returned. Must be one of `url` or `b64_json`. URLs are only
+                valid for 60 minutes after the image has been generated. Default: 'url'. Example: url.
+            size (CreateImageVariationRequestSize | Unset): The size of the generated images. Must
+                be one of `256x256`, `512x512`, or `1024x1024`. Default: '1024x1024'. Example:
+                1024x1024.
+            user (str | Unset): A unique identifier representing your end-user, which can help
+                OpenAI to monitor and detect abuse. [Learn more](/docs/guides/safety-best-practices#end-
+                user-ids).
+                 Example: user-1234.
+            dry_run: Build the request and return it (credentials redacted) without sending it.
+            extra_headers, extra_query, extra_body: Added to the request as they are.
+            timeout: Seconds (or an ``httpx.Timeout``) for this call instead of the client's.
+        """
+
+        body = CreateImageVariationRequest(
+            image=coerce_files(image),
+            model=model,
+            n=n,
+            response_format=response_format,
+            size=size,
+            user=user,
+        )
+
+        result: ImagesResponse | PreparedRequest = self._call(
+            _create_image_variation.OPERATION,
+            {"body": body},
+            body,
+            RequestOptions(
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+            ),
+            dry_run=dry_run,
+        )
+        return result
+
+    def create_image_variation_detailed(
+        self,
+        *,
+        image: FileInput,
+        model: str | CreateImageVariationRequestModelType1 | None | Unset = UNSET,
+        n: int | None | Unset = UNSET,
+        response_format: CreateImageVariationRequestResponseFormat | Unset = UNSET,
+        size: CreateImageVariationRequestSize | Unset = UNSET,
+        user: str | Unset = UNSET,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, Any] | None = None,
+        extra_body: Mapping[str, Any] | None = None,
+        timeout: float | httpx.Timeout | None | Unset = UNSET,
+    ) -> Response[ErrorResponse | ImagesResponse]:
+        """Like ``create_image_variation`` (without streaming), returning status, headers, raw bytes and the parsed body.
+
+        An error status does not raise: its parsed body is the documented error model, if it is one.
+        """
+        body = CreateImageVariationRequest(
+            image=coerce_files(image),
+            model=model,
+            n=n,
+            response_format=response_format,
+            size=size,
+            user=user,
+        )
+
+        result: Response[ErrorResponse | ImagesResponse] = self._call(
+            _create_image_variation.OPERATION,
+            {"body": body},
+            body,
+            RequestOptions(
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+            ),
+            detailed=True,
+        )
+        return result
+
+
+class AsyncImagesApi(AsyncApi):
+    """The images operations for ``await``. Pass a generated ``Client`` or ``AuthenticatedClient``."""
+
+    @overload
+    async def create_image_edit(
+        self,
+        *,
+        image: FileInput | list[FileInput],
+        prompt: str,
+        mask: FileInput | Unset = UNSET,
+        background: CreateImageEditRequestBackground | Unset = UNSET,
+        model: str | CreateImageEditRequestModelType1 | None | Unset = UNSET,
+        n: int | None | Unset = UNSET,
+        size: str | CreateImageEditRequestSizeType1 | None | Unset = UNSET,
+        response_format: CreateImageEditRequestResponseFormat | Unset = UNSET,
+        output_format: CreateImageEditRequestOutputFormat | Unset = UNSET,
+        output_compression: int | None | Unset = UNSET,
+        user: str | Unset = UNSET,
+        input_fidelity: InputFidelity | None | Unset = UNSET,
+        stream: Literal[False] | None | Unset = UNSET,
+        partial_images: int | None | Unset = UNSET,
+        quality: CreateImageEditRequestQuality | Unset = UNSET,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, Any] | None = None,
+        extra_body: Mapping[str, Any] | None = None,
+        timeout: float | httpx.Timeout | None | Unset = UNSET,
+        dry_run: Literal[False] = False,
+    ) -> ImagesResponse: ...
+
+    @overload
+    async def create_image_edit(
+        self,
+        *,
+        image: FileInput | list[FileInput],
+        prompt: str,
+        mask: FileInput | Unset = UNSET,
+        background: CreateImageEditRequestBackground | Unset = UNSET,
+        model: str | CreateImageEditRequestModelType1 | None | Unset = UNSET,
+        n: int | None | Unset = UNSET,
+        size: str | CreateImageEditRequestSizeType1 | None | Unset = UNSET,
+        response_format: CreateImageEditRequestResponseFormat | Unset = UNSET,
+        output_format: CreateImageEditRequestOutputFormat | Unset = UNSET,
+        output_compression: int | None | Unset = UNSET,
+        user: str | Unset = UNSET,
+        input_fidelity: InputFidelity | None | Unset = UNSET,
+        stream: Literal[True],
+        partial_images: int | None | Unset = UNSET,
+        quality: CreateImageEditRequestQuality | Unset = UNSET,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, Any] | None = None,
+        extra_body: Mapping[str, Any] | None = None,
+        timeout: float | httpx.Timeout | None | Unset = UNSET,
+        dry_run: Literal[False] = False,
+    ) -> AsyncEventStream[ImageEditPartialImageEvent | ImageEditCompletedEvent]: ...
+
+    @overload
+    async def create_image_edit(
+        self,
+        *,
+        image: FileInput | list[FileInput],
+        prompt: str,
+        mask: FileInput | Unset = UNSET,
+        background: CreateImageEditRequestBackground | Unset = UNSET,
+        model: str | CreateImageEditRequestModelType1 | None | Unset = UNSET,
+        n: int | None | Unset = UNSET,
+        size: str | CreateImageEditRequestSizeType1 | None | Unset = UNSET,
+        response_format: CreateImageEditRequestResponseFormat | Unset = UNSET,
+        output_format: CreateImageEditRequestOutputFormat | Unset = UNSET,
+        output_compression: int | None | Unset = UNSET,
+        user: str | Unset = UNSET,
+        input_fidelity: InputFidelity | None | Unset = UNSET,
+        stream: bool | None | Unset = UNSET,
+        partial_images: int | None | Unset = UNSET,
+        quality: CreateImageEditRequestQuality | Unset = UNSET,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, Any] | None = None,
+        extra_body: Mapping[str, Any] | None = None,
+        timeout: float | httpx.Timeout | None | Unset = UNSET,
+        dry_run: Literal[True],
+    ) -> PreparedRequest: ...
+
+    async def create_image_edit(
+        self,
+        *,
+        image: FileInput | list[FileInput],
+        prompt: str,
+        mask: FileInput | Unset = UNSET,
+        background: CreateImageEditRequestBackground | Unset = UNSET,
+        model: str | CreateImageEditRequestModelType1 | None | Unset = UNSET,
+        n: int | None | Unset = UNSET,
+        size: str | CreateImageEditRequestSizeType1 | None | Unset = UNSET,
+        response_format: CreateImageEditRequestResponseFormat | Unset = UNSET,
+        output_format: CreateImageEditRequestOutputFormat | Unset = UNSET,
+        output_compression: int | None | Unset = UNSET,
+        user: str | Unset = UNSET,
+        input_fidelity: InputFidelity | None | Unset = UNSET,
+        stream: bool | None | Unset = UNSET,
+        partial_images: int | None | Unset = UNSET,
+        quality: CreateImageEditRequestQuality | Unset = UNSET,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, Any] | None = None,
+        extra_body: Mapping[str, Any] | None = None,
+        timeout: float | httpx.Timeout | None | Unset = UNSET,
+        dry_run: bool = False,
+    ) -> (
+        ImagesResponse
+        | AsyncEventStream[ImageEditPartialImageEvent | ImageEditCompletedEvent]
+        | PreparedRequest
+    ):
+        """Creates an edited or extended image given one or more source images and a prompt. This
+        endpoint supports GPT Image models (`gpt-image-1.5`, `gpt-image-1`, `gpt-image-1-mini`, and
+        `chatgpt-image-latest`) and `dall-e-2`.
+
+        You can call this endpoint with either:
+
+        - `multipart/form-data`: use binary uploads via `image` (and optional `mask`).
+        - `application/json`: use `images` (and optional `mask`) as references with either
+        `image_url` or `file_id`.
+
+        Note that JSON requests use `images` (array) instead of the multipart `image` field.
+
+        Sends a ``multipart/form-data`` body.
+
+        Args:
+            image (File | list[File]): The image(s) to edit. Must be a supported image file or an
+                array of images.
+
+                For the GPT image models (`gpt-image-1`, `gpt-image-1-mini`, `gpt-image-1.5`, `gpt-
+                image-2`, and `gpt-image-2-2026-04-21`), each image should be a `png`, `webp`, or `jpg`
+                file less than 50MB. You can provide up to 16 images.
+                `chatgpt-image-latest` follows the same input constraints as GPT image models.
+
+                For `dall-e-2`, you can only provide one image, and it should be a square
+                `png` file less than 4MB.
+            prompt (str): A text description of the desired image(s). The maximum length is 1000
+                characters for `dall-e-2`, and 32000 characters for the GPT image models. Example: A
+                cute baby sea otter wearing a beret.
+            mask (File | Unset): An additional image whose fully transparent areas (e.g. where alpha
+                is zero) indicate where `image` should be edited. If there are multiple images provided,
+                the mask will be applied on the first image. Must be a valid PNG file, less than 4MB,
+                and have the same dimensions as `image`.
+            background (CreateImageEditRequestBackground | Unset): Set the background of the
+                generated image(s). This parameter is only
+                supported for the GPT image models. Must be one of `transparent`, `opaque`,
+                or `auto` (default value). When `auto` is used, the model will automatically
+                determine the best background for the image.
+
+                Transparent backgrounds are available for supported GPT Image models. For
+                `gpt-image-2` and `gpt-image-2-2026-04-21`, this support is in preview. When
+                using `transparent`, set the output format to `png` or `webp`.
+                 Default: 'auto'. Example: transparent.
+            model (CreateImageEditRequestModelType1 | None | str | Unset): The model to use for
+                image generation. One of `dall-e-2` or a GPT image model (`gpt-image-1`, `gpt-
+                image-1-mini`, `gpt-image-1.5`, `gpt-image-2`, `gpt-image-2-2026-04-21`, or `chatgpt-
+                image-latest`). Defaults to `gpt-image-1.5`. Default: 'gpt-image-1.5'. Example: gpt-
+                image-1.5.
+            n (int | None | Unset): The number of images to generate. Must be between 1 and 10.
+                Default: 1. Example: 1.
+            size (CreateImageEditRequestSizeType1 | None | str | Unset): The size of the generated
+                images. For `gpt-image-2` and `gpt-image-2-2026-04-21`, arbitrary resolutions are
+                supported as `WIDTHxHEIGHT` strings, for example `1536x864`. Width and height must both
+                be divisible by 16 and the requested aspect ratio must be between 1:3 and 3:1.
+                Resolutions above `2560x1440` are experimental, and the maximum supported resolution is
+                `3840x2160`. The requested size must also satisfy the model's current pixel and edge
+                limits. The standard sizes `1024x1024`, `1536x1024`, and `1024x1536` are supported by
+                the GPT image models; `auto` is supported for models that allow automatic sizing. For
+                `dall-e-2`, use one of `256x256`, `512x512`, or `1024x1024`. For `dall-e-3`, use one of
+                `1024x1024`, `1792x1024`, or `1024x1792`. Default: '1024x1024'. Example: 1024x1024.
+            response_format (CreateImageEditRequestResponseFormat | Unset): The format in which the
+                generated images are returned. Must be one of `url` or `b64_json`. URLs are only valid
+                for 60 minutes after the image has been generated. This parameter is only supported for
+                `dall-e-2` (default is `url` for `dall-e-2`), as GPT image models always return
+                base64-encoded images. Example: url.
+            output_format (CreateImageEditRequestOutputFormat | Unset): The format in which the
+                generated images are returned. This parameter is
+                only supported for the GPT image models. Must be one of `png`, `jpeg`, or `webp`.
+                The default value is `png`.
+                 Default: 'png'. Example: png.
+            output_compression (int | None | Unset): The compression level (0-100%) for the
+                generated images. This parameter
+                is only supported for the GPT image models with the `webp` or `jpeg` output
+                formats, and defaults to 100.
+                 Default: 100. Example: 100.
+            user (str | Unset): A unique identifier representing your end-user, which can help
+                OpenAI to monitor and detect abuse. [Learn more](/docs/guides/safety-best-practices#end-
+                user-ids).
+                 Example: user-1234.
+            input_fidelity (InputFidelity | None | Unset):
+            stream (bool | None | Unset): Edit the image in streaming mode. Defaults to `false`. See
+                the
+                [Image generation guide](/docs/guides/image-generation) for more information.
+                 Default: False. Example: False.
+            partial_images (int | None | Unset):
+            quality (CreateImageEditRequestQuality | Unset): The quality of the image that will be
+                generated for GPT image models. Defaults to `auto`.
+                 Default: 'auto'. Example: high.
+            With ``stream=True`` the answer is an event stream to iterate.
+            dry_run: Build the request and return it (credentials redacted) without sending it.
+            extra_headers, extra_query, extra_body: Added to the request as they are.
+            timeout: Seconds (or an ``httpx.Timeout``) for this call instead of the client's.
+        """
+
+        body = CreateImageEditRequest(
+            image=coerce_files(image),
+            prompt=prompt,
+            mask=coerce_files(mask),
+            background=background,
+            model=model,
+            n=n,
+            size=size,
+            response_format=response_format,
+            output_format=output_format,
+            output_compression=output_compression,
+            user=user,
+            input_fidelity=input_fidelity,
+            stream=stream,
+            partial_images=partial_images,
+            quality=quality,
+        )
+
+        result: (
+            ImagesResponse
+            | AsyncEventStream[ImageEditPartialImageEvent | ImageEditCompletedEvent]
+            | PreparedRequest
+        ) = await self._call(
+            _create_image_edit.OPERATION,
+            {"body": body},
+            body,
+            RequestOptions(
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+            ),
+            stream=stream is True,
+            dry_run=dry_run,
+        )
+        return result
+
+    async def create_image_edit_detailed(
+        self,
+        *,
+        image: FileInput | list[FileInput],
+        prompt: str,
+        mask: FileInput | Unset = UNSET,
+        background: CreateImageEditRequestBackground | Unset = UNSET,
+        model: str | CreateImageEditRequestModelType1 | None | Unset = UNSET,
+        n: int | None | Unset = UNSET,
+        size: str | CreateImageEditRequestSizeType1 | None | Unset = UNSET,
+        response_format: CreateImageEditRequestResponseFormat | Unset = UNSET,
+        output_format: CreateImageEditRequestOutputFormat | Unset = UNSET,
+        output_compression: int | None | Unset = UNSET,
+        user: str | Unset = UNSET,
+        input_fidelity: InputFidelity | None | Unset = UNSET,
+        partial_images: int | None | Unset = UNSET,
+        quality: CreateImageEditRequestQuality | Unset = UNSET,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, Any] | None = None,
+        extra_body: Mapping[str, Any] | None = None,
+        timeout: float | httpx.Timeout | None | Unset = UNSET,
+    ) -> Response[ErrorResponse | ImagesResponse]:
+        """Like ``create_image_edit`` (without streaming), returning status, headers, raw bytes and the parsed body.
+
+        An error status does not raise: its parsed body is the documented error model, if it is one.
+        """
+        body = CreateImageEditRequest(
+            image=coerce_files(image),
+            prompt=prompt,
+            mask=coerce_files(mask),
+            background=background,
+            model=model,
+            n=n,
+            size=size,
+            response_format=response_format,
+            output_format=output_format,
+            output_compression=output_compression,
+            user=user,
+            input_fidelity=input_fidelity,
+            partial_images=partial_images,
+            quality=quality,
+        )
+
+        result: Response[ErrorResponse | ImagesResponse] = await self._call(
+            _create_image_edit.OPERATION,
+            {"body": body},
+            body,
+            RequestOptions(
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+            ),
+            detailed=True,
+        )
+        return result
+
+    @overload
+    async def create_image_edit_json(
+        self,
+        *,
+        images: list[ImageRefParam],
+        prompt: str,
+        model: str | EditImageBodyJsonParamModelType1 | None | Unset = UNSET,
+        mask: ImageRefParam | Unset = UNSET,
+        n: int | None | Unset = UNSET,
+        quality: EditImageBodyJsonParamQualityType0 | None | Unset = UNSET,
+        input_fidelity: EditImageBodyJsonParamInputFidelityType0 | None | Unset = UNSET,
+        size: EditImageBodyJsonParamSizeType0 | None | Unset = UNSET,
+        user: str | Unset = UNSET,
+        output_format: EditImageBodyJsonParamOutputFormatType0 | None | Unset = UNSET,
+        output_compression: int | None | Unset = UNSET,
+        moderation: EditImageBodyJsonParamModerationType0 | None | Unset = UNSET,
+        background: EditImageBodyJsonParamBackgroundType0 | None | Unset = UNSET,
+        stream: Literal[False] | None | Unset = UNSET,
+        partial_images: int | None | Unset = UNSET,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, Any] | None = None,
+        extra_body: Mapping[str, Any] | None = None,
+        timeout: float | httpx.Timeout | None | Unset = UNSET,
+        dry_run: Literal[False] = False,
+    ) -> ImagesResponse: ...
+
+    @overload
+    async def create_image_edit_json(
+        self,
+        *,
+        images: list[ImageRefParam],
+        prompt: str,
+        model: str | EditImageBodyJsonParamModelType1 | None | Unset = UNSET,
+        mask: ImageRefParam | Unset = UNSET,
+        n: int | None | Unset = UNSET,
+        quality: EditImageBodyJsonParamQualityType0 | None | Unset = UNSET,
+        input_fidelity: EditImageBodyJsonParamInputFidelityType0 | None | Unset = UNSET,
+        size: EditImageBodyJsonParamSizeType0 | None | Unset = UNSET,
+        user: str | Unset = UNSET,
+        output_format: EditImageBodyJsonParamOutputFormatType0 | None | Unset = UNSET,
+        output_compression: int | None | Unset = UNSET,
+        moderation: EditImageBodyJsonParamModerationType0 | None | Unset = UNSET,
+        background: EditImageBodyJsonParamBackgroundType0 | None | Unset = UNSET,
+        stream: Literal[True],
+        partial_images: int | None | Unset = UNSET,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, Any] | None = None,
+        extra_body: Mapping[str, Any] | None = None,
+        timeout: float | httpx.Timeout | None | Unset = UNSET,
+        dry_run: Literal[False] = False,
+    ) -> AsyncEventStream[ImageEditPartialImageEvent | ImageEditCompletedEvent]: ...
+
+    @overload
+    async def create_image_edit_json(
+        self,
+        *,
+        images: list[ImageRefParam],
+        prompt: str,
+        model: str | EditImageBodyJsonParamModelType1 | None | Unset = UNSET,
+        mask: ImageRefParam | Unset = UNSET,
+        n: int | None | Unset = UNSET,
+        quality: EditImageBodyJsonParamQualityType0 | None | Unset = UNSET,
+        input_fidelity: EditImageBodyJsonParamInputFidelityType0 | None | Unset = UNSET,
+        size: EditImageBodyJsonParamSizeType0 | None | Unset = UNSET,
+        user: str | Unset = UNSET,
+        output_format: EditImageBodyJsonParamOutputFormatType0 | None | Unset = UNSET,
+        output_compression: int | None | Unset = UNSET,
+        moderation: EditImageBodyJsonParamModerationType0 | None | Unset = UNSET,
+        background: EditImageBodyJsonParamBackgroundType0 | None | Unset = UNSET,
+        stream: bool | None | Unset = UNSET,
+        partial_images: int | None | Unset = UNSET,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, Any] | None = None,
+        extra_body: Mapping[str, Any] | None = None,
+        timeout: float | httpx.Timeout | None | Unset = UNSET,
+        dry_run: Literal[True],
+    ) -> PreparedRequest: ...
+
+    async def create_image_edit_json(
+        self,
+        *,
+        images: list[ImageRefParam],
+        prompt: str,
+        model: str | EditImageBodyJsonParamModelType1 | None | Unset = UNSET,
+        mask: ImageRefParam | Unset = UNSET,
+        n: int | None | Unset = UNSET,
+        quality: EditImageBodyJsonParamQualityType0 | None | Unset = UNSET,
+        input_fidelity: EditImageBodyJsonParamInputFidelityType0 | None | Unset = UNSET,
+        size: EditImageBodyJsonParamSizeType0 | None | Unset = UNSET,
+        user: str | Unset = UNSET,
+        output_format: EditImageBodyJsonParamOutputFormatType0 | None | Unset = UNSET,
+        output_compression: int | None | Unset = UNSET,
+        moderation: EditImageBodyJsonParamModerationType0 | None | Unset = UNSET,
+        background: EditImageBodyJsonParamBackgroundType0 | None | Unset = UNSET,
+        stream: bool | None | Unset = UNSET,
+        partial_images: int | None | Unset = UNSET,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, Any] | None = None,
+        extra_body: Mapping[str, Any] | None = None,
+        timeout: float | httpx.Timeout | None | Unset = UNSET,
+        dry_run: bool = False,
+    ) -> (
+        ImagesResponse
+        | AsyncEventStream[ImageEditPartialImageEvent | ImageEditCompletedEvent]
+        | PreparedRequest
+    ):
+        """Creates an edited or extended image given one or more source images and a prompt. This
+        endpoint supports GPT Image models (`gpt-image-1.5`, `gpt-image-1`, `gpt-image-1-mini`, and
+        `chatgpt-image-latest`) and `dall-e-2`.
+
+        You can call this endpoint with either:
+
+        - `multipart/form-data`: use binary uploads via `image` (and optional `mask`).
+        - `application/json`: use `images` (and optional `mask`) as references with either
+        `image_url` or `file_id`.
+
+        Note that JSON requests use `images` (array) instead of the multipart `image` field.
+
+        Sends a ``application/json`` body.
+
+        Args:
+            images (list[ImageRefParam]): Input image references to edit.
+                For GPT image models, you can provide up to 16 images.
+            prompt (str): A text description of the desired image edit. Example: Add a watercolor
+                effect and keep the subject centered.
+            model (EditImageBodyJsonParamModelType1 | None | str | Unset): The GPT image model to
+                use for image editing, including `gpt-image-2` and its dated snapshot `gpt-
+                image-2-2026-04-21`. Default: 'gpt-image-1.5'. Example: gpt-image-1.5.
+            mask (ImageRefParam | Unset): Reference an input image by either URL or uploaded file
+                ID.
+                Provide exactly one of `image_url` or `file_id`.
+            n (int | None | Unset): The number of edited images to generate. Default: 1. Example: 1.
+            quality (EditImageBodyJsonParamQualityType0 | None | Unset): Output quality for GPT
+                image models.
+                 Default: 'auto'. Example: high.
+            input_fidelity (EditImageBodyJsonParamInputFidelityType0 | None | Unset): Controls
+                fidelity to the original input image(s).
+            size (EditImageBodyJsonParamSizeType0 | None | Unset): Requested output image size.
+                Default: 'auto'. Example: 1024x1024.
+            user (str | Unset): A unique identifier representing your end-user, which can help
+                OpenAI
+                monitor and detect abuse.
+                 Example: user-1234.
+            output_format (EditImageBodyJsonParamOutputFormatType0 | None | Unset): Output image
+                format. Supported for GPT image models. Default: 'png'. Example: png.
+            output_compression (int | None | Unset): Compression level for `jpeg` or `webp` output.
+                Example: 100.
+            moderation (EditImageBodyJsonParamModerationType0 | None | Unset): Moderation level for
+                GPT image models. Default: 'auto'. Example: auto.
+            background (EditImageBodyJsonParamBackgroundType0 | None | Unset): Set the background of
+                the generated image output. Transparent backgrounds are available for supported GPT
+                Image models. For `gpt-image-2` and `gpt-image-2-2026-04-21`, this support is in
+                preview. When using `transparent`, set the output format to `png` or `webp`. Default:
+                'auto'. Example: transparent.
+            stream (bool | None | Unset): Stream partial image results as events. Default: False.
+                Example: False.
+            partial_images (int | None | Unset):
+            With ``stream=True`` the answer is an event stream to iterate.
+            dry_run: Build the request and return it (credentials redacted) without sending it.
+            extra_headers, extra_query, extra_body: Added to the request as they are.
+            timeout: Seconds (or an ``httpx.Timeout``) for this call instead of the client's.
+        """
+
+        body = EditImageBodyJsonParam(
+            images=images,
+            prompt=prompt,
+            model=model,
+            mask=mask,
+            n=n,
+            quality=quality,
+            input_fidelity=input_fidelity,
+            size=size,
+            user=user,
+            output_format=output_format,
+            output_compression=output_compression,
+            moderation=moderation,
+            background=background,
+            stream=stream,
+            partial_images=partial_images,
+        )
+
+        result: (
+            ImagesResponse
+            | AsyncEventStream[ImageEditPartialImageEvent | ImageEditCompletedEvent]
+            | PreparedRequest
+        ) = await self._call(
+            _create_image_edit.OPERATION,
+            {"body": body},
+            body,
+            RequestOptions(
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+            ),
+            stream=stream is True,
+            dry_run=dry_run,
+        )
+        return result
+
+    async def create_image_edit_json_detailed(
+        self,
+        *,
+        images: list[ImageRefParam],
+        prompt: str,
+        model: str | EditImageBodyJsonParamModelType1 | None | Unset = UNSET,
+        mask: ImageRefParam | Unset = UNSET,
+        n: int | None | Unset = UNSET,
+        quality: EditImageBodyJsonParamQualityType0 | None | Unset = UNSET,
+        input_fidelity: EditImageBodyJsonParamInputFidelityType0 | None | Unset = UNSET,
+        size: EditImageBodyJsonParamSizeType0 | None | Unset = UNSET,
+        user: str | Unset = UNSET,
+        output_format: EditImageBodyJsonParamOutputFormatType0 | None | Unset = UNSET,
+        output_compression: int | None | Unset = UNSET,
+        moderation: EditImageBodyJsonParamModerationType0 | None | Unset = UNSET,
+        background: EditImageBodyJsonParamBackgroundType0 | None | Unset = UNSET,
+        partial_images: int | None | Unset = UNSET,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, Any] | None = None,
+        extra_body: Mapping[str, Any] | None = None,
+        timeout: float | httpx.Timeout | None | Unset = UNSET,
+    ) -> Response[ErrorResponse | ImagesResponse]:
+        """Like ``create_image_edit_json`` (without streaming), returning status, headers, raw bytes and the parsed body.
+
+        An error status does not raise: its parsed body is the documented error model, if it is one.
+        """
+        body = EditImageBodyJsonParam(
+            images=images,
+            prompt=prompt,
+            model=model,
+            mask=mask,
+            n=n,
+            quality=quality,
+            input_fidelity=input_fidelity,
+            size=size,
+            user=user,
+            output_format=output_format,
+            output_compression=output_compression,
+            moderation=moderation,
+            background=background,
+            partial_images=partial_images,
+        )
+
+        result: Response[ErrorResponse | ImagesResponse] = await self._call(
+            _create_image_edit.OPERATION,
+            {"body": body},
+            body,
+            RequestOptions(
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+            ),
+            detailed=True,
+        )
+        return result
+
+    @overload
+    async def create_image(
+        self,
+        *,
+        prompt: str,
+        model: str | CreateImageRequestModelType1 | None | Unset = UNSET,
+        n: int | None | Unset = UNSET,
+        quality: CreateImageRequestQuality | Unset = UNSET,
+        response_format: CreateImageRequestResponseFormat | Unset = UNSET,
+        output_format: CreateImageRequestOutputFormat | Unset = UNSET,
+        output_compression: int | None | Unset = UNSET,
+        stream: Literal[False] | None | Unset = UNSET,
+        partial_images: int | None | Unset = UNSET,
+        size: str | CreateImageRequestSizeType1 | None | Unset = UNSET,
+        moderation: CreateImageRequestModeration | Unset = UNSET,
+        background: CreateImageRequestBackground | Unset = UNSET,
+        style: CreateImageRequestStyle | Unset = UNSET,
+        user: str | Unset = UNSET,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, Any] | None = None,
+        extra_body: Mapping[str, Any] | None = None,
+        timeout: float | httpx.Timeout | None | Unset = UNSET,
+        dry_run: Literal[False] = False,
+    ) -> ImagesResponse: ...
+
+    @overload
+    async def create_image(
+        self,
+        *,
+        prompt: str,
+        model: str | CreateImageRequestModelType1 | None | Unset = UNSET,
+        n: int | None | Unset = UNSET,
+        quality: CreateImageRequestQuality | Unset = UNSET,
+        response_format: CreateImageRequestResponseFormat | Unset = UNSET,
+        output_format: CreateImageRequestOutputFormat | Unset = UNSET,
+        output_compression: int | None | Unset = UNSET,
+        stream: Literal[True],
+        partial_images: int | None | Unset = UNSET,
+        size: str | CreateImageRequestSizeType1 | None | Unset = UNSET,
+        moderation: CreateImageRequestModeration | Unset = UNSET,
+        background: CreateImageRequestBackground | Unset = UNSET,
+        style: CreateImageRequestStyle | Unset = UNSET,
+        user: str | Unset = UNSET,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, Any] | None = None,
+        extra_body: Mapping[str, Any] | None = None,
+        timeout: float | httpx.Timeout | None | Unset = UNSET,
+        dry_run: Literal[False] = False,
+    ) -> AsyncEventStream[ImageGenPartialImageEvent | ImageGenCompletedEvent]: ...
+
+    @overload
+    async def create_image(
+        self,
+        *,
+        prompt: str,
+        model: str | CreateImageRequestModelType1 | None | Unset = UNSET,
+        n: int | None | Unset = UNSET,
+        quality: CreateImageRequestQuality | Unset = UNSET,
+        response_format: CreateImageRequestResponseFormat | Unset = UNSET,
+        output_format: CreateImageRequestOutputFormat | Unset = UNSET,
+        output_compression: int | None | Unset = UNSET,
+        stream: bool | None | Unset = UNSET,
+        partial_images: int | None | Unset = UNSET,
+        size: str | CreateImageRequestSizeType1 | None | Unset = UNSET,
+        moderation: CreateImageRequestModeration | Unset = UNSET,
+        background: CreateImageRequestBackground | Unset = UNSET,
+        style: CreateImageRequestStyle | Unset = UNSET,
+        user: str | Unset = UNSET,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, Any] | None = None,
+        extra_body: Mapping[str, Any] | None = None,
+        timeout: float | httpx.Timeout | None | Unset = UNSET,
+        dry_run: Literal[True],
+    ) -> PreparedRequest: ...
+
+    async def create_image(
+        self,
+        *,
+        prompt: str,
+        model: str | CreateImageRequestModelType1 | None | Unset = UNSET,
+        n: int | None | Unset = UNSET,
+        quality: CreateImageRequestQuality | Unset = UNSET,
+        response_format: CreateImageRequestResponseFormat | Unset = UNSET,
+        output_format: CreateImageRequestOutputFormat | Unset = UNSET,
+        output_compression: int | None | Unset = UNSET,
+        stream: bool | None | Unset = UNSET,
+        partial_images: int | None | Unset = UNSET,
+        size: str | CreateImageRequestSizeType1 | None | Unset = UNSET,
+        moderation: CreateImageRequestModeration | Unset = UNSET,
+        background: CreateImageRequestBackground | Unset = UNSET,
+        style: CreateImageRequestStyle | Unset = UNSET,
+        user: str | Unset = UNSET,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, Any] | None = None,
+        extra_body: Mapping[str, Any] | None = None,
+        timeout: float | httpx.Timeout | None | Unset = UNSET,
+        dry_run: bool = False,
+    ) -> (
+        ImagesResponse
+        | AsyncEventStream[ImageGenPartialImageEvent | ImageGenCompletedEvent]
+        | PreparedRequest
+    ):
+        """Creates an image given a prompt. [Learn more](/docs/guides/images).
+
+        Sends a ``application/json`` body.
+
+        Args:
+            prompt (str): A text description of the desired image(s). The maximum length is 32000
+                characters for the GPT image models, 1000 characters for `dall-e-2` and 4000 characters
+                for `dall-e-3`. Example: A cute baby sea otter.
+            model (CreateImageRequestModelType1 | None | str | Unset): The model to use for image
+                generation. One of `dall-e-2`, `dall-e-3`, or a GPT image model (`gpt-image-1`, `gpt-
+                image-1-mini`, `gpt-image-1.5`, `gpt-image-2`, `gpt-image-2-2026-04-21`). Defaults to
+                `dall-e-2` unless a parameter specific to the GPT image models is used. Default:
+                'dall-e-2'. Example: gpt-image-1.5.
+            n (int | None | Unset): The number of images to generate. Must be between 1 and 10. For
+                `dall-e-3`, only `n=1` is supported. Default: 1. Example: 1.
+            quality (CreateImageRequestQuality | Unset): The quality of the image that will be
+                generated.
+
+                - `auto` (default value) will automatically select the best quality for the given model.
+                - `high`, `medium` and `low` are supported for the GPT image models.
+                - `hd` and `standard` are supported for `dall-e-3`.
+                - `standard` is the only option for `dall-e-2`.
+                 Default: 'auto'. Example: medium.
+            response_format (CreateImageRequestResponseFormat | Unset): The format in which
+                generated images with `dall-e-2` and `dall-e-3` are returned. Must be one of `url` or
+                `b64_json`. URLs are only valid for 60 minutes after the image has been generated. This
+                parameter isn't supported for the GPT image models, which always return base64-encoded
+                images. Default: 'url'. Example: url.
+            output_format (CreateImageRequestOutputFormat | Unset): The format in which the
+                generated images are returned. This parameter is only supported for the GPT image
+                models. Must be one of `png`, `jpeg`, or `webp`. Default: 'png'. Example: png.
+            output_compression (int | None | Unset): The compression level (0-100%) for the
+                generated images. This parameter is only supported for the GPT image models with the
+                `webp` or `jpeg` output formats, and defaults to 100. Default: 100. Example: 100.
+            stream (bool | None | Unset): Generate the image in streaming mode. Defaults to `false`.
+                See the
+                [Image generation guide](/docs/guides/image-generation) for more information.
+                This parameter is only supported for the GPT image models.
+                 Default: False. Example: False.
+            partial_images (int | None | Unset):
+            size (CreateImageRequestSizeType1 | None | str | Unset): The size of the generated
+                images. For `gpt-image-2` and `gpt-image-2-2026-04-21`, arbitrary resolutions are
+                supported as `WIDTHxHEIGHT` strings, for example `1536x864`. Width and height must both
+                be divisible by 16 and the requested aspect ratio must be between 1:3 and 3:1.
+                Resolutions above `2560x1440` are experimental, and the maximum supported resolution is
+                `3840x2160`. The requested size must also satisfy the model's current pixel and edge
+                limits. The standard sizes `1024x1024`, `1536x1024`, and `1024x1536` are supported by
+                the GPT image models; `auto` is supported for models that allow automatic sizing. For
+                `dall-e-2`, use one of `256x256`, `512x512`, or `1024x1024`. For `dall-e-3`, use one of
+                `1024x1024`, `1792x1024`, or `1024x1792`. Default: 'auto'. Example: 1024x1024.
+            moderation (CreateImageRequestModeration | Unset): Control the content-moderation level
+                for images generated by the GPT image models. Must be either `low` for less restrictive
+                filtering or `auto` (default value). Default: 'auto'. Example: low.
+            background (CreateImageRequestBackground | Unset): Set the background of the generated
+                image(s). This parameter is only
+                supported for the GPT image models. Must be one of `transparent`, `opaque`,
+                or `auto` (default value). When `auto` is used, the model will automatically
+                determine the best background for the image.
+
+                Transparent backgrounds are available for supported GPT Image models. For
+                `gpt-image-2` and `gpt-image-2-2026-04-21`, this support is in preview. When
+                using `transparent`, set the output format to `png` or `webp`.
+                 Default: 'auto'. Example: transparent.
+            style (CreateImageRequestStyle | Unset): The style of the generated images. This
+                parameter is only supported for `dall-e-3`. Must be one of `vivid` or `natural`. Vivid
+                causes the model to lean towards generating hyper-real and dramatic images. Natural
+                causes the model to produce more natural, less hyper-real looking images. Default:
+                'vivid'. Example: vivid.
+            user (str | Unset): A unique identifier representing your end-user, which can help
+                OpenAI to monitor and detect abuse. [Learn more](/docs/guides/safety-best-practices#end-
+                user-ids).
+                 Example: user-1234.
+            With ``stream=True`` the answer is an event stream to iterate.
+            dry_run: Build the request and return it (credentials redacted) without sending it.
+            extra_headers, extra_query, extra_body: Added to the request as they are.
+            timeout: Seconds (or an ``httpx.Timeout``) for this call instead of the client's.
+        """
+
+        body = CreateImageRequest(
+            prompt=prompt,
+            model=model,
+            n=n,
+            quality=quality,
+            response_format=response_format,
+            output_format=output_format,
+            output_compression=output_compression,
+            stream=stream,
+            partial_images=partial_images,
+            size=size,
+            moderation=moderation,
+            background=background,
+            style=style,
+            user=user,
+        )
+
+        result: (
+            ImagesResponse
+            | AsyncEventStream[ImageGenPartialImageEvent | ImageGenCompletedEvent]
+            | PreparedRequest
+        ) = await self._call(
+            _create_image.OPERATION,
+            {"body": body},
+            body,
+            RequestOptions(
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+            ),
+            stream=stream is True,
+            dry_run=dry_run,
+        )
+        return result
+
+    async def create_image_detailed(
+        self,
+        *,
+        prompt: str,
+        model: str | CreateImageRequestModelType1 | None | Unset = UNSET,
+        n: int | None | Unset = UNSET,
+        quality: CreateImageRequestQuality | Unset = UNSET,
+        response_format: CreateImageRequestResponseFormat | Unset = UNSET,
+        output_format: CreateImageRequestOutputFormat | Unset = UNSET,
+        output_compression: int | None | Unset = UNSET,
+        partial_images: int | None | Unset = UNSET,
+        size: str | CreateImageRequestSizeType1 | None | Unset = UNSET,
+        moderation: CreateImageRequestModeration | Unset = UNSET,
+        background: CreateImageRequestBackground | Unset = UNSET,
+        style: CreateImageRequestStyle | Unset = UNSET,
+        user: str | Unset = UNSET,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, Any] | None = None,
+        extra_body: Mapping[str, Any] | None = None,
+        timeout: float | httpx.Timeout | None | Unset = UNSET,
+    ) -> Response[ErrorResponse | ImagesResponse]:
+        """Like ``create_image`` (without streaming), returning status, headers, raw bytes and the parsed body.
+
+        An error status does not raise: its parsed body is the documented error model, if it is one.
+        """
+        body = CreateImageRequest(
+            prompt=prompt,
+            model=model,
+            n=n,
+            quality=quality,
+            response_format=response_format,
+            output_format=output_format,
+            output_compression=output_compression,
+            partial_images=partial_images,
+            size=size,
+            moderation=moderation,
+            background=background,
+            style=style,
+            user=user,
+        )
+
+        result: Response[ErrorResponse | ImagesResponse] = await self._call(
+            _create_image.OPERATION,
+            {"body": body},
+            body,
+            RequestOptions(
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+            ),
+            detailed=True,
+        )
+        return result
+
+    @overload
+    async def create_image_variation(
+        self,
+        *,
+        image: FileInput,
+        model: str | CreateImageVariationRequestModelType1 | None | Unset = UNSET,
+        n: int | None | Unset = UNSET,
+        response_format: CreateImageVariationRequestResponseFormat | Unset = UNSET,
+        size: CreateImageVariationRequestSize | Unset = UNSET,
+        user: str | Unset = UNSET,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, Any] | None = None,
+        extra_body: Mapping[str, Any] | None = None,
+        timeout: float | httpx.Timeout | None | Unset = UNSET,
+        dry_run: Literal[False] = False,
+    ) -> ImagesResponse: ...
+
+    @overload
+    async def create_image_variation(
+        self,
+        *,
+        image: FileInput,
+        model: str | CreateImageVariationRequestModelType1 | None | Unset = UNSET,
+        n: int | None | Unset = UNSET,
+        response_format: CreateImageVariationRequestResponseFormat | Unset = UNSET,
+        size: CreateImageVariationRequestSize | Unset = UNSET,
+        user: str | Unset = UNSET,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, Any] | None = None,
+        extra_body: Mapping[str, Any] | None = None,
+        timeout: float | httpx.Timeout | None | Unset = UNSET,
+        dry_run: Literal[True],
+    ) -> PreparedRequest: ...
+
+    async def create_image_variation(
+        self,
+        *,
+        image: FileInput,
+        model: str | CreateImageVariationRequestModelType1 | None | Unset = UNSET,
+        n: int | None | Unset = UNSET,
+        response_format: CreateImageVariationRequestResponseFormat | Unset = UNSET,
+        size: CreateImageVariationRequestSize | Unset = UNSET,
+        user: str | Unset = UNSET,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, Any] | None = None,
+        extra_body: Mapping[str, Any] | None = None,
+        timeout: float | httpx.Timeout | None | Unset = UNSET,
+        dry_run: bool = False,
+    ) -> ImagesResponse | PreparedRequest:
+        """Creates a variation of a given image. This endpoint only supports `dall-e-2`.
+
+        Sends a ``multipart/form-data`` body.
+
+        Args:
+            image (File): The image to use as the basis for the variation(s). Must be a valid PNG
+                file, less than 4MB, and square.
+            model (CreateImageVariationRequestModelType1 | None | str | Unset): The model to use for
+                image generation. Only `dall-e-2` is supported at this time. Default: 'dall-e-2'.
+                Example: dall-e-2.
+            n (int | None | Unset): The number of images to generate. Must be between 1 and 10.
+                Default: 1. Example: 1.
+            response_format (CreateImageVariationRequestResponseFormat | Unset): The format in which
+                the generated images are returned. Must be one of `url` or `b64_json`. URLs are only
+                valid for 60 minutes after the image has been generated. Default: 'url'. Example: url.
+            size (CreateImageVariationRequestSize | Unset): The size of the generated images. Must
+                be one of `256x256`, `512x512`, or `1024x1024`. Default: '1024x1024'. Example:
+                1024x1024.
+            user (str | Unset): A unique identifier representing your end-user, which can help
+                OpenAI to monitor and detect abuse. [Learn more](/docs/guides/safety-best-practices#end-
+                user-ids).
+                 Example: user-1234.
+            dry_run: Build the request and return it (credentials redacted) without sending it.
+            extra_headers, extra_query, extra_body: Added to the request as they are.
+            timeout: Seconds (or an ``httpx.Timeout``) for this call instead of the client's.
+        """
+
+        body = CreateImageVariationRequest(
+            image=coerce_files(image),
+            model=model,
+            n=n,
+            response_format=response_format,
+            size=size,
+            user=user,
+        )
+
+        result: ImagesResponse | PreparedRequest = await self._call(
+            _create_image_variation.OPERATION,
+            {"body": body},
+            body,
+            RequestOptions(
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+            ),
+            dry_run=dry_run,
+        )
+        return result
+
+    async def create_image_variation_detailed(
+        self,
+        *,
+        image: FileInput,
+        model: str | CreateImageVariationRequestModelType1 | None | Unset = UNSET,
+        n: int | None | Unset = UNSET,
+        response_format: CreateImageVariationRequestResponseFormat | Unset = UNSET,
+        size: CreateImageVariationRequestSize | Unset = UNSET,
+        user: str | Unset = UNSET,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, Any] | None = None,
+        extra_body: Mapping[str, Any] | None = None,
+        timeout: float | httpx.Timeout | None | Unset = UNSET,
+    ) -> Response[ErrorResponse | ImagesResponse]:
+        """Like ``create_image_variation`` (without streaming), returning status, headers, raw bytes and the parsed body.
+
+        An error status does not raise: its parsed body is the documented error model, if it is one.
+        """
+        body = CreateImageVariationRequest(
+            image=coerce_files(image),
+            model=model,
+            n=n,
+            response_format=response_format,
+            size=size,
+            user=user,
+        )
+
+        result: Response[ErrorResponse | ImagesResponse] = await self._call(
+            _create_image_variation.OPERATION,
+            {"body": body},
+            body,
+            RequestOptions(
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+            ),
+            detailed=True,
+        )
+        return result
+
+
+__all__ = ["AsyncImagesApi", "ImagesApi"]

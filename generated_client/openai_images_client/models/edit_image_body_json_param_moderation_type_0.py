@@ -1,0 +1,28 @@
+from typing import Literal, cast
+
+EditImageBodyJsonParamModerationType0 = Literal["auto", "low"]
+
+EDIT_IMAGE_BODY_JSON_PARAM_MODERATION_TYPE_0_VALUES: set[
+    EditImageBodyJsonParamModerationType0
+] = {
+    "auto",
+    "low",
+}
+
+
+def check_edit_image_body_json_param_moderation_type_0(
+    value: str,
+) -> EditImageBodyJsonParamModerationType0:
+    """Accept a known value or, from a newer server, an unknown one of the right type.
+
+    The Literal lists the values the pinned spec knows; an answer carrying a value added later is
+    kept as it came instead of failing the whole response. Requests are checked against the spec
+    by the validator, not here.
+    """
+    if value in EDIT_IMAGE_BODY_JSON_PARAM_MODERATION_TYPE_0_VALUES:
+        return value
+    if isinstance(value, str) and not isinstance(value, bool):
+        return cast(EditImageBodyJsonParamModerationType0, value)
+    raise TypeError(
+        f"Unexpected value {value!r}. Expected one of {EDIT_IMAGE_BODY_JSON_PARAM_MODERATION_TYPE_0_VALUES!r}"
+    )

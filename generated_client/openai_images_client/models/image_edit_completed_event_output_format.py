@@ -1,0 +1,29 @@
+from typing import Literal, cast
+
+ImageEditCompletedEventOutputFormat = Literal["jpeg", "png", "webp"]
+
+IMAGE_EDIT_COMPLETED_EVENT_OUTPUT_FORMAT_VALUES: set[
+    ImageEditCompletedEventOutputFormat
+] = {
+    "jpeg",
+    "png",
+    "webp",
+}
+
+
+def check_image_edit_completed_event_output_format(
+    value: str,
+) -> ImageEditCompletedEventOutputFormat:
+    """Accept a known value or, from a newer server, an unknown one of the right type.
+
+    The Literal lists the values the pinned spec knows; an answer carrying a value added later is
+    kept as it came instead of failing the whole response. Requests are checked against the spec
+    by the validator, not here.
+    """
+    if value in IMAGE_EDIT_COMPLETED_EVENT_OUTPUT_FORMAT_VALUES:
+        return value
+    if isinstance(value, str) and not isinstance(value, bool):
+        return cast(ImageEditCompletedEventOutputFormat, value)
+    raise TypeError(
+        f"Unexpected value {value!r}. Expected one of {IMAGE_EDIT_COMPLETED_EVENT_OUTPUT_FORMAT_VALUES!r}"
+    )

@@ -1,0 +1,28 @@
+from typing import Literal, cast
+
+ImageEditCompletedEventQuality = Literal["auto", "high", "low", "medium"]
+
+IMAGE_EDIT_COMPLETED_EVENT_QUALITY_VALUES: set[ImageEditCompletedEventQuality] = {
+    "auto",
+    "high",
+    "low",
+    "medium",
+}
+
+
+def check_image_edit_completed_event_quality(
+    value: str,
+) -> ImageEditCompletedEventQuality:
+    """Accept a known value or, from a newer server, an unknown one of the right type.
+
+    The Literal lists the values the pinned spec knows; an answer carrying a value added later is
+    kept as it came instead of failing the whole response. Requests are checked against the spec
+    by the validator, not here.
+    """
+    if value in IMAGE_EDIT_COMPLETED_EVENT_QUALITY_VALUES:
+        return value
+    if isinstance(value, str) and not isinstance(value, bool):
+        return cast(ImageEditCompletedEventQuality, value)
+    raise TypeError(
+        f"Unexpected value {value!r}. Expected one of {IMAGE_EDIT_COMPLETED_EVENT_QUALITY_VALUES!r}"
+    )

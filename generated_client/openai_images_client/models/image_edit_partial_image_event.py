@@ -1,0 +1,143 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, Self, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..models.image_edit_partial_image_event_background import (
+    ImageEditPartialImageEventBackground,
+    check_image_edit_partial_image_event_background,
+)
+from ..models.image_edit_partial_image_event_output_format import (
+    ImageEditPartialImageEventOutputFormat,
+    check_image_edit_partial_image_event_output_format,
+)
+from ..models.image_edit_partial_image_event_quality import (
+    ImageEditPartialImageEventQuality,
+    check_image_edit_partial_image_event_quality,
+)
+from ..models.image_edit_partial_image_event_size import (
+    ImageEditPartialImageEventSize,
+    check_image_edit_partial_image_event_size,
+)
+from ..models.image_edit_partial_image_event_type import (
+    ImageEditPartialImageEventType,
+    check_image_edit_partial_image_event_type,
+)
+
+T = TypeVar("T", bound="ImageEditPartialImageEvent")
+
+
+@_attrs_define
+class ImageEditPartialImageEvent:
+    """Emitted when a partial image is available during image editing streaming.
+
+    Attributes:
+        type_ (ImageEditPartialImageEventType): The type of the event. Always `image_edit.partial_image`.
+        b64_json (str): Base64-encoded partial image data, suitable for rendering as an image.
+        created_at (int): The Unix timestamp when the event was created.
+        size (ImageEditPartialImageEventSize): The size of the requested edited image.
+        quality (ImageEditPartialImageEventQuality): The quality setting for the requested edited image.
+        background (ImageEditPartialImageEventBackground): The background setting for the requested edited image.
+        output_format (ImageEditPartialImageEventOutputFormat): The output format for the requested edited image.
+        partial_image_index (int): 0-based index for the partial image (streaming).
+    """
+
+    type_: ImageEditPartialImageEventType
+    b64_json: str
+    created_at: int
+    size: ImageEditPartialImageEventSize
+    quality: ImageEditPartialImageEventQuality
+    background: ImageEditPartialImageEventBackground
+    output_format: ImageEditPartialImageEventOutputFormat
+    partial_image_index: int
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        type_: str = self.type_
+
+        b64_json = self.b64_json
+
+        created_at = self.created_at
+
+        size: str = self.size
+
+        quality: str = self.quality
+
+        background: str = self.background
+
+        output_format: str = self.output_format
+
+        partial_image_index = self.partial_image_index
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "type": type_,
+                "b64_json": b64_json,
+                "created_at": created_at,
+                "size": size,
+                "quality": quality,
+                "background": background,
+                "output_format": output_format,
+                "partial_image_index": partial_image_index,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        d = dict(src_dict)
+        type_ = check_image_edit_partial_image_event_type(d.pop("type"))
+
+        b64_json = d.pop("b64_json")
+
+        created_at = d.pop("created_at")
+
+        size = check_image_edit_partial_image_event_size(d.pop("size"))
+
+        quality = check_image_edit_partial_image_event_quality(d.pop("quality"))
+
+        background = check_image_edit_partial_image_event_background(
+            d.pop("background")
+        )
+
+        output_format = check_image_edit_partial_image_event_output_format(
+            d.pop("output_format")
+        )
+
+        partial_image_index = d.pop("partial_image_index")
+
+        image_edit_partial_image_event = cls(
+            type_=type_,
+            b64_json=b64_json,
+            created_at=created_at,
+            size=size,
+            quality=quality,
+            background=background,
+            output_format=output_format,
+            partial_image_index=partial_image_index,
+        )
+
+        image_edit_partial_image_event.additional_properties = d
+        return image_edit_partial_image_event
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,147 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, Self, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..models.image_gen_completed_event_background import (
+    ImageGenCompletedEventBackground,
+    check_image_gen_completed_event_background,
+)
+from ..models.image_gen_completed_event_output_format import (
+    ImageGenCompletedEventOutputFormat,
+    check_image_gen_completed_event_output_format,
+)
+from ..models.image_gen_completed_event_quality import (
+    ImageGenCompletedEventQuality,
+    check_image_gen_completed_event_quality,
+)
+from ..models.image_gen_completed_event_size import (
+    ImageGenCompletedEventSize,
+    check_image_gen_completed_event_size,
+)
+from ..models.image_gen_completed_event_type import (
+    ImageGenCompletedEventType,
+    check_image_gen_completed_event_type,
+)
+
+if TYPE_CHECKING:
+    from ..models.images_usage import ImagesUsage
+
+
+T = TypeVar("T", bound="ImageGenCompletedEvent")
+
+
+@_attrs_define
+class ImageGenCompletedEvent:
+    """Emitted when image generation has completed and the final image is available.
+
+    Attributes:
+        type_ (ImageGenCompletedEventType): The type of the event. Always `image_generation.completed`.
+        b64_json (str): Base64-encoded image data, suitable for rendering as an image.
+        created_at (int): The Unix timestamp when the event was created.
+        size (ImageGenCompletedEventSize): The size of the generated image.
+        quality (ImageGenCompletedEventQuality): The quality setting for the generated image.
+        background (ImageGenCompletedEventBackground): The background setting for the generated image.
+        output_format (ImageGenCompletedEventOutputFormat): The output format for the generated image.
+        usage (ImagesUsage): For the GPT image models only, the token usage information for the image generation.
+    """
+
+    type_: ImageGenCompletedEventType
+    b64_json: str
+    created_at: int
+    size: ImageGenCompletedEventSize
+    quality: ImageGenCompletedEventQuality
+    background: ImageGenCompletedEventBackground
+    output_format: ImageGenCompletedEventOutputFormat
+    usage: ImagesUsage
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        type_: str = self.type_
+
+        b64_json = self.b64_json
+
+        created_at = self.created_at
+
+        size: str = self.size
+
+        quality: str = self.quality
+
+        background: str = self.background
+
+        output_format: str = self.output_format
+
+        usage = self.usage.to_dict()
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "type": type_,
+                "b64_json": b64_json,
+                "created_at": created_at,
+                "size": size,
+                "quality": quality,
+                "background": background,
+                "output_format": output_format,
+                "usage": usage,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        from ..models.images_usage import ImagesUsage
+
+        d = dict(src_dict)
+        type_ = check_image_gen_completed_event_type(d.pop("type"))
+
+        b64_json = d.pop("b64_json")
+
+        created_at = d.pop("created_at")
+
+        size = check_image_gen_completed_event_size(d.pop("size"))
+
+        quality = check_image_gen_completed_event_quality(d.pop("quality"))
+
+        background = check_image_gen_completed_event_background(d.pop("background"))
+
+        output_format = check_image_gen_completed_event_output_format(
+            d.pop("output_format")
+        )
+
+        usage = ImagesUsage.from_dict(d.pop("usage"))
+
+        image_gen_completed_event = cls(
+            type_=type_,
+            b64_json=b64_json,
+            created_at=created_at,
+            size=size,
+            quality=quality,
+            background=background,
+            output_format=output_format,
+            usage=usage,
+        )
+
+        image_gen_completed_event.additional_properties = d
+        return image_gen_completed_event
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,54 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, Self, TypeVar
+
+from attrs import define as _attrs_define
+
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="ImageRefParam")
+
+
+@_attrs_define
+class ImageRefParam:
+    """Reference an input image by either URL or uploaded file ID.
+    Provide exactly one of `image_url` or `file_id`.
+
+        Attributes:
+            image_url (str | Unset): A fully qualified URL or base64-encoded data URL. Example: https://example.com/source-
+                image.png.
+            file_id (str | Unset): The File API ID of an uploaded image to use as input. Example: file-abc123.
+    """
+
+    image_url: str | Unset = UNSET
+    file_id: str | Unset = UNSET
+
+    def to_dict(self) -> dict[str, Any]:
+        image_url = self.image_url
+
+        file_id = self.file_id
+
+        field_dict: dict[str, Any] = {}
+
+        field_dict.update({})
+        if image_url is not UNSET:
+            field_dict["image_url"] = image_url
+        if file_id is not UNSET:
+            field_dict["file_id"] = file_id
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        d = dict(src_dict)
+        image_url = d.pop("image_url", UNSET)
+
+        file_id = d.pop("file_id", UNSET)
+
+        image_ref_param = cls(
+            image_url=image_url,
+            file_id=file_id,
+        )
+
+        return image_ref_param

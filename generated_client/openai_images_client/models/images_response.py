@@ -1,0 +1,193 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, Self, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..models.images_response_background import (
+    ImagesResponseBackground,
+    check_images_response_background,
+)
+from ..models.images_response_output_format import (
+    ImagesResponseOutputFormat,
+    check_images_response_output_format,
+)
+from ..models.images_response_quality import (
+    ImagesResponseQuality,
+    check_images_response_quality,
+)
+from ..models.images_response_size import ImagesResponseSize, check_images_response_size
+from ..types import UNSET, Response, Unset
+
+if TYPE_CHECKING:
+    from ..models.image import Image
+    from ..models.image_gen_usage import ImageGenUsage
+
+
+T = TypeVar("T", bound="ImagesResponse")
+
+
+@_attrs_define
+class ImagesResponse:
+    """The response from the image generation endpoint.
+
+    Attributes:
+        created (int): The Unix timestamp (in seconds) of when the image was created.
+        data (list[Image] | Unset): The list of generated images.
+        background (ImagesResponseBackground | Unset): The background parameter used for the image generation. Either
+            `transparent` or `opaque`.
+        output_format (ImagesResponseOutputFormat | Unset): The output format of the image generation. Either `png`,
+            `webp`, or `jpeg`.
+        size (ImagesResponseSize | Unset): The size of the image generated. Either `1024x1024`, `1024x1536`, or
+            `1536x1024`.
+        quality (ImagesResponseQuality | Unset): The quality of the image generated. Either `low`, `medium`, or `high`.
+        usage (ImageGenUsage | Unset): For `gpt-image-1` only, the token usage information for the image generation.
+    """
+
+    created: int
+    data: list[Image] | Unset = UNSET
+    background: ImagesResponseBackground | Unset = UNSET
+    output_format: ImagesResponseOutputFormat | Unset = UNSET
+    size: ImagesResponseSize | Unset = UNSET
+    quality: ImagesResponseQuality | Unset = UNSET
+    usage: ImageGenUsage | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    _response: Response[Any] | None = _attrs_field(
+        default=None, init=False, repr=False, eq=False
+    )
+    """The HTTP exchange this model was parsed from (status, headers, request id, elapsed time), when it came from an API call."""
+
+    def to_dict(self) -> dict[str, Any]:
+        created = self.created
+
+        data: list[dict[str, Any]] | Unset = UNSET
+        if not isinstance(self.data, Unset):
+            data = []
+            for data_item_data in self.data:
+                data_item = data_item_data.to_dict()
+                data.append(data_item)
+
+        background: str | Unset = UNSET
+        if not isinstance(self.background, Unset):
+            background = self.background
+
+        output_format: str | Unset = UNSET
+        if not isinstance(self.output_format, Unset):
+            output_format = self.output_format
+
+        size: str | Unset = UNSET
+        if not isinstance(self.size, Unset):
+            size = self.size
+
+        quality: str | Unset = UNSET
+        if not isinstance(self.quality, Unset):
+            quality = self.quality
+
+        usage: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.usage, Unset):
+            usage = self.usage.to_dict()
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "created": created,
+            }
+        )
+        if data is not UNSET:
+            field_dict["data"] = data
+        if background is not UNSET:
+            field_dict["background"] = background
+        if output_format is not UNSET:
+            field_dict["output_format"] = output_format
+        if size is not UNSET:
+            field_dict["size"] = size
+        if quality is not UNSET:
+            field_dict["quality"] = quality
+        if usage is not UNSET:
+            field_dict["usage"] = usage
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        from ..models.image import Image
+        from ..models.image_gen_usage import ImageGenUsage
+
+        d = dict(src_dict)
+        created = d.pop("created")
+
+        _data = d.pop("data", UNSET)
+        data: list[Image] | Unset = UNSET
+        if _data is not UNSET:
+            data = []
+            for data_item_data in _data:
+                data_item = Image.from_dict(data_item_data)
+
+                data.append(data_item)
+
+        _background = d.pop("background", UNSET)
+        background: ImagesResponseBackground | Unset
+        if isinstance(_background, Unset):
+            background = UNSET
+        else:
+            background = check_images_response_background(_background)
+
+        _output_format = d.pop("output_format", UNSET)
+        output_format: ImagesResponseOutputFormat | Unset
+        if isinstance(_output_format, Unset):
+            output_format = UNSET
+        else:
+            output_format = check_images_response_output_format(_output_format)
+
+        _size = d.pop("size", UNSET)
+        size: ImagesResponseSize | Unset
+        if isinstance(_size, Unset):
+            size = UNSET
+        else:
+            size = check_images_response_size(_size)
+
+        _quality = d.pop("quality", UNSET)
+        quality: ImagesResponseQuality | Unset
+        if isinstance(_quality, Unset):
+            quality = UNSET
+        else:
+            quality = check_images_response_quality(_quality)
+
+        _usage = d.pop("usage", UNSET)
+        usage: ImageGenUsage | Unset
+        if isinstance(_usage, Unset):
+            usage = UNSET
+        else:
+            usage = ImageGenUsage.from_dict(_usage)
+
+        images_response = cls(
+            created=created,
+            data=data,
+            background=background,
+            output_format=output_format,
+            size=size,
+            quality=quality,
+            usage=usage,
+        )
+
+        images_response.additional_properties = d
+        return images_response
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties
