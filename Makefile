@@ -1,0 +1,42 @@
+# openai-images: `make demo` to try it, `make test` to check it. See README.md.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PY := $(BIN)/python
+# The installed marker is refreshed whenever pyproject.toml changes.
+INSTALLED := $(VENV)/.installed
+
+.PHONY: install generate check-generated update-spec test lint demo mock contract bench soak clean
+
+install: $(INSTALLED)
+
+$(INSTALLED): pyproject.toml
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[dev]'
+	touch $@
+
+# Regenerate generated_client/openai_images_client from openapi.yaml, overlays/spec and overlays/templates.
+generate: $(INSTALLED)
+	$(PY) overlays/tools/generate.py
+
+# Fail, printing the diff, when the committed generated code is not what its inputs generate.
+check-generated: $(INSTALLED)
+	$(PY) overlays/tools/generate.py --check
+
+# Re-pin openapi.yaml: make update-spec SPEC=<path-or-URL> [COMMIT=<upstream commit>]
+update-spec: $(INSTALLED)
+	@test -n "$(SPEC)" || { echo "usage: make update-spec SPEC=<path-or-URL> [COMMIT=<sha>]" >&2; exit 2; }
+	$(PY) overlays/tools/update_spec.py "$(SPEC)" $(if $(COMMIT),--commit "$(COMMIT)")
+
+lint: $(INSTALLED)
+	$(BIN)/ruff check overlays tests
+	$(BIN)/ruff format --check overlays tests
+	$(BIN)/mypy
+
+# Lint, type-check, then every test (the suite includes check-generated).
+test: lint
+	$(BIN)/pytest -q
+
+clean:
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .hypothesis
