@@ -1,0 +1,77 @@
+"""Shared fixtures: real image bytes, and generated API classes wired to a recording transport."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Callable, Iterator
+from typing import TYPE_CHECKING, Any
+
+import httpx
+import pytest
+from PIL import Image
+
+if TYPE_CHECKING:
+    from openai_images_client import AsyncImagesApi, ImagesApi
+
+BASE_URL = "https://api.example.test/v1"
+OK_BODY: dict[str, Any] = {"created": 1_700_000_000, "data": [{"b64_json": "aGVsbG8="}]}
+
+
+def image_bytes(
+    fmt: str = "PNG", size: tuple[int, int] = (64, 64), mode: str = "RGB", color: Any = (200, 30, 30)
+) -> bytes:
+    """A real, decodable image of the given format, size and mode."""
+    buffer = io.BytesIO()
+    Image.new(mode, size, color).save(buffer, format=fmt)
+    return buffer.getvalue()
+
+
+@pytest.fixture
+def png() -> bytes:
+    return image_bytes("PNG")
+
+
+@pytest.fixture
+def anyio_backend() -> str:
+    return "asyncio"
+
+
+class Recorder:
+    """An httpx transport handler that records requests and answers from a script or a function."""
+
+    def __init__(self) -> None:
+        self.requests: list[httpx.Request] = []
+        self.answer: Callable[[httpx.Request], httpx.Response] = lambda request: httpx.Response(200, json=OK_BODY)
+
+    def __call__(self, request: httpx.Request) -> httpx.Response:
+        request.read()
+        self.requests.append(request)
+        return self.answer(request)
+
+    @property
+    def last(self) -> httpx.Request:
+        return self.requests[-1]
+
+
+@pytest.fixture
+def recorder() -> Recorder:
+    return Recorder()
+
+
+@pytest.fixture
+def api(recorder: Recorder) -> Iterator[ImagesApi]:
+    from openai_images_client import Client, ImagesApi
+
+    client = Client(base_url=BASE_URL)
+    client.set_httpx_client(httpx.Client(base_url=BASE_URL, transport=httpx.MockTransport(recorder)))
+    yield ImagesApi(client)
+    client.get_httpx_client().close()
+
+
+@pytest.fixture
+def async_api(recorder: Recorder) -> AsyncImagesApi:
+    from openai_images_client import AsyncImagesApi, Client
+
+    client = Client(base_url=BASE_URL)
+    client.set_async_httpx_client(httpx.AsyncClient(base_url=BASE_URL, transport=httpx.MockTransport(recorder)))
+    return AsyncImagesApi(client)
