@@ -1,0 +1,366 @@
+"""Read an image's format, dimensions and alpha from its headers alone, without decoding or reading it all.
+
+Supported: PNG, JPEG, WebP and GIF. :func:`inspect` touches at most ``max_header_bytes`` bytes at the start of
+the source and skips over segment payloads (EXIF, text chunks) by their declared lengths, so a 20 MB file
+costs a handful of small reads. Any input that is not a readable image raises :class:`ImageInfoError`.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import stat
+import struct
+import typing
+from dataclasses import dataclass
+
+__all__ = ["ImageInfo", "ImageInfoError", "inspect", "sniff_format"]
+
+_MIME_TYPES: dict[str, str] = {
+    "png": "image/png",
+    "jpeg": "image/jpeg",
+    "webp": "image/webp",
+    "gif": "image/gif",
+}
+
+_PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
+_JPEG_SIGNATURE = b"\xff\xd8\xff"
+_GIF_SIGNATURES = (b"GIF87a", b"GIF89a")
+_SIGNATURES = (_PNG_SIGNATURE, _JPEG_SIGNATURE, *_GIF_SIGNATURES, b"RIFF")
+# The PNG spec caps widths, heights and chunk lengths at 2**31-1 so that they fit a signed 32-bit integer.
+_PNG_MAX_INT = 2**31 - 1
+# Allowed bit depths per PNG colour type; other combinations are undecodable, so no decoder would accept the file.
+_PNG_BIT_DEPTHS: dict[int, frozenset[int]] = {
+    0: frozenset({1, 2, 4, 8, 16}),
+    2: frozenset({8, 16}),
+    3: frozenset({1, 2, 4, 8}),
+    4: frozenset({8, 16}),
+    6: frozenset({8, 16}),
+}
+_JPEG_SOF_MARKERS = frozenset(range(0xC0, 0xD0)) - {0xC4, 0xC8, 0xCC}
+# RSTn and TEM carry no length field; reading one as if it did would desynchronise the walk.
+_JPEG_STANDALONE_MARKERS = frozenset({0x01, *range(0xD0, 0xD8)})
+# Big enough that a marker is almost always found in the first read, small enough to stay cheap per segment.
+_SCAN_CHUNK = 64
+
+
+@dataclass(frozen=True, slots=True)
+class ImageInfo:
+    """What an image's headers say about it."""
+
+    format: str  # "png" | "jpeg" | "webp" | "gif"
+    width: int
+    height: int
+    has_alpha: bool
+    size: int  # bytes in the whole source (for a file object: from its starting position to its end)
+
+    @property
+    def mime_type(self) -> str:
+        """The media type to declare when uploading the image, e.g. ``image/png``."""
+        return _MIME_TYPES[self.format]
+
+    @property
+    def is_square(self) -> bool:
+        """Whether width equals height (the images API requires square images for some operations)."""
+        return self.width == self.height
+
+
+class ImageInfoError(ValueError):
+    """The bytes are not a readable image of a supported format; the message says why."""
+
+
+def sniff_format(head: bytes) -> str | None:
+    """The format named by the first bytes (12 suffice), or ``None`` when they match no supported signature."""
+    head = bytes(head[:12])
+    if head.startswith(_PNG_SIGNATURE):
+        return "png"
+    if head.startswith(_JPEG_SIGNATURE):
+        return "jpeg"
+    if head.startswith(_GIF_SIGNATURES):
+        return "gif"
+    if head[:4] == b"RIFF" and head[8:12] == b"WEBP":
+        return "webp"
+    return None
+
+
+def inspect(source: bytes | bytearray | memoryview | typing.BinaryIO, *, max_header_bytes: int = 1 << 20) -> ImageInfo:
+    """Describe the image in ``source`` from its headers, reading no byte past ``max_header_bytes``.
+
+    A file object must be binary and seekable; it is left at the position it had on entry, whatever happens,
+    so that it can be uploaded afterwards. Raises :class:`ImageInfoError` when the source is not a complete
+    header of a PNG, JPEG, WebP or GIF image. I/O errors from a file object propagate unchanged.
+    """
+    if max_header_bytes < 1:
+        raise ValueError(f"max_header_bytes must be positive, not {max_header_bytes}")
+    if isinstance(source, bytes | bytearray | memoryview):
+        with memoryview(source) as view:
+            if view.format == "B" and view.ndim == 1:
+                return _inspect(_BufferSource(view, max_header_bytes))
+            if not view.c_contiguous:
+                raise ImageInfoError("a memoryview source must be C-contiguous")
+            with view.cast("B") as flat:
+                return _inspect(_BufferSource(flat, max_header_bytes))
+    return _inspect_file(source, max_header_bytes)
+
+
+def _inspect_file(file: typing.BinaryIO, limit: int) -> ImageInfo:
+    if not hasattr(file, "read"):
+        raise TypeError(f"source must be bytes-like or a binary file object, not {type(file).__name__}")
+    if isinstance(file, io.TextIOBase):
+        raise TypeError("source file object must be opened in binary mode")
+    seekable = getattr(file, "seekable", None)
+    if seekable is None or not seekable():
+        raise ImageInfoError("source file object must be seekable, so that it can be rewound for upload")
+    start = file.tell()
+    try:
+        return _inspect(_FileSource(file, start, _file_size(file, start), limit))
+    finally:
+        file.seek(start)
+
+
+def _file_size(file: typing.BinaryIO, start: int) -> int:
+    try:
+        fd = file.fileno()
+    except (AttributeError, OSError):  # io.UnsupportedOperation (BytesIO and friends) is an OSError
+        fd = -1
+    if fd >= 0:
+        status = os.fstat(fd)
+        # Only a regular file's st_size is its length; a block device, say, reports 0.
+        if stat.S_ISREG(status.st_mode):
+            return max(0, status.st_size - start)
+    return max(0, file.seek(0, io.SEEK_END) - start)
+
+
+class _Source:
+    """Bounded random access to the source: every read is checked against its size and the header limit."""
+
+    size: int
+    limit: int
+
+    def _get(self, offset: int, n: int) -> bytes:
+        raise NotImplementedError
+
+    def _check(self, offset: int, end: int, what: str) -> None:
+        if end > self.size:
+            raise ImageInfoError(f"truncated image: {what} at offset {offset} runs past the end ({self.size} bytes)")
+        if end > self.limit:
+            raise ImageInfoError(f"{what} at offset {offset} lies beyond max_header_bytes={self.limit}")
+
+    def require(self, end: int, what: str) -> None:
+        """Fail unless the source extends to ``end``, without reading it."""
+        if end > self.size:
+            raise ImageInfoError(f"truncated image: {what} needs {end} bytes but the source has {self.size}")
+
+    def read(self, offset: int, n: int, what: str) -> bytes:
+        """Exactly ``n`` bytes at ``offset``."""
+        self._check(offset, offset + n, what)
+        data = self._get(offset, n)
+        if len(data) != n:  # the file shrank after its size was taken
+            raise ImageInfoError(f"truncated image: {what} at offset {offset} runs past the end")
+        return data
+
+    def read_some(self, offset: int, n: int, what: str) -> bytes:
+        """Between 1 and ``n`` bytes at ``offset``: as many as the size and limit allow."""
+        self._check(offset, offset + 1, what)
+        return self.read(offset, min(n, self.size - offset, self.limit - offset), what)
+
+
+class _BufferSource(_Source):
+    def __init__(self, view: memoryview, limit: int) -> None:
+        self._view = view
+        self.size = view.nbytes
+        self.limit = limit
+
+    def _get(self, offset: int, n: int) -> bytes:
+        # Slicing the view copies only the n bytes asked for, never the whole buffer.
+        return bytes(self._view[offset : offset + n])
+
+
+class _FileSource(_Source):
+    def __init__(self, file: typing.BinaryIO, start: int, size: int, limit: int) -> None:
+        self._file = file
+        self._start = start
+        self.size = size
+        self.limit = limit
+
+    def _get(self, offset: int, n: int) -> bytes:
+        self._file.seek(self._start + offset)
+        chunks: list[bytes] = []
+        remaining = n
+        while remaining:
+            # Raw (unbuffered) files may return fewer bytes than asked for without being at the end.
+            chunk = self._file.read(remaining)
+            if not chunk:
+                break
+            if not isinstance(chunk, bytes):
+                raise TypeError("source file object must be opened in binary mode")
+            chunks.append(chunk)
+            remaining -= len(chunk)
+        return b"".join(chunks)
+
+
+def _inspect(src: _Source) -> ImageInfo:
+    if src.size == 0:
+        raise ImageInfoError("empty source: no image data")
+    head = src.read_some(0, 16, "file signature")
+    fmt = sniff_format(head)
+    if fmt is None:
+        if len(head) < 12 and any(sig.startswith(head) for sig in _SIGNATURES):
+            raise ImageInfoError(f"truncated image: only {len(head)} bytes")
+        raise ImageInfoError(f"not a PNG, JPEG, WebP or GIF image (starts with {head[:8]!r})")
+    if fmt == "png":
+        width, height, alpha = _png(src)
+    elif fmt == "jpeg":
+        width, height, alpha = _jpeg(src)
+    elif fmt == "webp":
+        width, height, alpha = _webp(src)
+    else:
+        width, height, alpha = _gif(src)
+    if width <= 0 or height <= 0:
+        raise ImageInfoError(f"{fmt.upper()} declares an empty image ({width}x{height})")
+    return ImageInfo(format=fmt, width=width, height=height, has_alpha=alpha, size=src.size)
+
+
+def _png(src: _Source) -> tuple[int, int, bool]:
+    header = src.read(8, 8 + 13, "PNG IHDR chunk")
+    length, kind, width, height, depth, colour, _compression, _filter, _interlace = struct.unpack(">I4sIIBBBBB", header)
+    if kind != b"IHDR":
+        raise ImageInfoError(f"PNG must start with an IHDR chunk, not {kind!r}")
+    if length != 13:
+        raise ImageInfoError(f"PNG IHDR chunk must be 13 bytes long, not {length}")
+    if not (0 < width <= _PNG_MAX_INT and 0 < height <= _PNG_MAX_INT):
+        raise ImageInfoError(f"PNG declares invalid dimensions {width}x{height}")
+    if depth not in _PNG_BIT_DEPTHS.get(colour, frozenset()):
+        raise ImageInfoError(f"PNG declares an invalid colour type {colour} with bit depth {depth}")
+    alpha = colour in (4, 6)
+    # Walk to the first IDAT even when the colour type settles alpha: a file cut short before its pixel data
+    # would be refused by the API, so it should be refused here.
+    pos = 8 + 12 + 13
+    while True:
+        length, kind = struct.unpack(">I4s", src.read(pos, 8, "PNG chunk header"))
+        if length > _PNG_MAX_INT:
+            raise ImageInfoError(f"PNG chunk at offset {pos} declares an invalid length {length}")
+        if not kind.isalpha():  # bytes.isalpha() accepts ASCII letters only
+            raise ImageInfoError(f"PNG chunk at offset {pos} has an invalid type {kind!r}")
+        end = pos + 12 + length
+        src.require(end, f"PNG {kind.decode('ascii')} chunk at offset {pos}")
+        if kind == b"IDAT":
+            return width, height, alpha
+        if kind == b"IEND":
+            raise ImageInfoError("PNG has no image data (IEND before any IDAT chunk)")
+        if kind == b"tRNS":
+            alpha = True
+        pos = end
+
+
+def _jpeg(src: _Source) -> tuple[int, int, bool]:
+    pos = 2  # after SOI
+    while True:
+        marker, pos = _jpeg_next_marker(src, pos)
+        if marker in _JPEG_STANDALONE_MARKERS:
+            continue
+        if marker == 0xDA:
+            raise ImageInfoError("JPEG image data (SOS) starts before any frame header (SOFn)")
+        if marker in (0xD8, 0xD9):
+            raise ImageInfoError(f"JPEG has no frame header (SOFn) before marker 0xFF{marker:02X}")
+        (length,) = struct.unpack(">H", src.read(pos, 2, f"JPEG segment 0xFF{marker:02X} length"))
+        if length < 2:
+            raise ImageInfoError(f"JPEG segment 0xFF{marker:02X} at offset {pos} declares a length of {length}")
+        if marker in _JPEG_SOF_MARKERS:
+            _precision, height, width, components = struct.unpack(">BHHB", src.read(pos + 2, 6, "JPEG SOF"))
+            if components == 0 or length < 8 + 3 * components:
+                raise ImageInfoError(f"JPEG frame header at offset {pos} is malformed")
+            src.require(pos + length, f"JPEG frame header at offset {pos}")
+            return width, height, False
+        # Skip the payload (EXIF, ICC profiles, thumbnails) by its length without reading it.
+        pos += length
+
+
+def _jpeg_next_marker(src: _Source, pos: int) -> tuple[int, int]:
+    """The next marker code at or after ``pos`` and the offset just past it.
+
+    Like libjpeg, tolerate stray bytes between segments and any number of 0xFF fill bytes before a marker.
+    """
+    seen_ff = False
+    while True:
+        chunk = src.read_some(pos, _SCAN_CHUNK, "JPEG marker")
+        for i, byte in enumerate(chunk):
+            if byte == 0xFF:
+                seen_ff = True
+            elif seen_ff and byte != 0x00:
+                return byte, pos + i + 1
+            else:
+                seen_ff = False
+        pos += len(chunk)
+
+
+def _webp(src: _Source) -> tuple[int, int, bool]:
+    (riff_size,) = struct.unpack("<I", src.read(4, 4, "RIFF size"))
+    riff_end = 8 + riff_size
+    # The RIFF size covers the whole file, so checking it catches truncation anywhere, even in the pixel data.
+    src.require(riff_end, "WebP RIFF container")
+    kind, length = struct.unpack("<4sI", src.read(12, 8, "WebP chunk header"))
+    if 20 + length > riff_end:
+        raise ImageInfoError(f"WebP {kind!r} chunk runs past the end of its RIFF container")
+    if kind == b"VP8 ":
+        if length < 10:
+            raise ImageInfoError("WebP VP8 chunk is too short for a frame header")
+        frame = src.read(20, 10, "WebP VP8 frame header")
+        if frame[0] & 1 or frame[3:6] != b"\x9d\x01\x2a":
+            raise ImageInfoError("WebP VP8 chunk does not start with a key frame")
+        width, height = struct.unpack("<HH", frame[6:10])
+        return width & 0x3FFF, height & 0x3FFF, False
+    if kind == b"VP8L":
+        if length < 5:
+            raise ImageInfoError("WebP VP8L chunk is too short for its header")
+        header = src.read(20, 5, "WebP VP8L header")
+        if header[0] != 0x2F:
+            raise ImageInfoError("WebP VP8L chunk lacks its 0x2F signature")
+        (bits,) = struct.unpack("<I", header[1:5])
+        if bits >> 29:
+            raise ImageInfoError(f"WebP VP8L version {bits >> 29} is not supported")
+        return (bits & 0x3FFF) + 1, ((bits >> 14) & 0x3FFF) + 1, bool((bits >> 28) & 1)
+    if kind == b"VP8X":
+        if length < 10:
+            raise ImageInfoError("WebP VP8X chunk is too short")
+        header = src.read(20, 10, "WebP VP8X header")
+        width = int.from_bytes(header[4:7], "little") + 1
+        height = int.from_bytes(header[7:10], "little") + 1
+        return width, height, bool(header[0] & 0x10)
+    raise ImageInfoError(f"WebP starts with an unknown chunk {kind!r}")
+
+
+def _gif(src: _Source) -> tuple[int, int, bool]:
+    width, height, flags = struct.unpack("<HHB", src.read(6, 5, "GIF logical screen descriptor"))
+    pos = 13
+    if flags & 0x80:
+        pos += 3 << ((flags & 7) + 1)
+    alpha = False
+    while True:
+        introducer = src.read(pos, 1, "GIF block")[0]
+        if introducer == 0x2C:
+            descriptor = src.read(pos + 1, 9, "GIF image descriptor")
+            end = pos + 10
+            if descriptor[8] & 0x80:
+                end += 3 << ((descriptor[8] & 7) + 1)
+            src.require(end, "GIF local colour table")
+            return width, height, alpha
+        if introducer == 0x3B:
+            raise ImageInfoError("GIF ends before any image")
+        if introducer != 0x21:
+            raise ImageInfoError(f"GIF has an unknown block type 0x{introducer:02X} at offset {pos}")
+        label = src.read(pos + 1, 1, "GIF extension label")[0]
+        pos += 2
+        if label == 0xF9:
+            block = src.read(pos, 2, "GIF graphic control extension")
+            if block[0] >= 1 and block[1] & 1:
+                alpha = True
+        pos = _gif_skip_sub_blocks(src, pos)
+
+
+def _gif_skip_sub_blocks(src: _Source, pos: int) -> int:
+    while True:
+        size = src.read(pos, 1, "GIF sub-block size")[0]
+        pos += 1 + size
+        if size == 0:
+            return pos
