@@ -1,0 +1,336 @@
+"""ImagesApi and AsyncImagesApi: the generated classes, plus settings, auth, validation, retries
+and typed errors.
+
+The operations and their keyword arguments are the generated ones (from the spec); this module
+only overrides the generated runtime's hooks: ``_prepare`` validates, ``_request_kwargs`` places
+the request (base URL, Azure path, headers), ``_send`` authenticates and retries, and the error
+hooks raise the exceptions of ``openai_images.errors``.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Mapping
+from types import TracebackType
+from typing import Any, Self
+from urllib.parse import quote
+
+import anyio
+import httpx
+from openai_images_client import AsyncImagesApi as GeneratedAsyncImagesApi
+from openai_images_client import Client
+from openai_images_client import ImagesApi as GeneratedImagesApi
+from openai_images_client.client import REDACTED, Operation, PreparedRequest, RequestOptions, _ApiBase
+from openai_images_client.models import ErrorResponse
+from openai_images_client.types import Response
+
+from openai_images import auth, config
+from openai_images.errors import (
+    APIConnectionError,
+    APIResponseValidationError,
+    APIStreamError,
+    APITimeoutError,
+    status_error,
+)
+from openai_images.retries import RETRIED_ERRORS, RetryPolicy
+from openai_images.validation import validate_request
+
+logger = logging.getLogger("openai_images")
+
+MULTIPART = "multipart/form-data"
+JSON = "application/json"
+
+
+class _Overlay(_ApiBase):
+    """What the sync and async clients add to the generated classes, apart from I/O."""
+
+    settings: config.Settings
+    retry_policy: RetryPolicy
+
+    def _configure(
+        self,
+        *,
+        api_key: str | None,
+        base_url: str | None,
+        organization: str | None,
+        project: str | None,
+        timeout: float | httpx.Timeout | None,
+        max_retries: int | None,
+        azure_endpoint: str | None,
+        azure_deployment: str | None,
+        api_version: str | None,
+        default_headers: Mapping[str, str] | None,
+        deadline: float | None,
+        validate: bool,
+        strict: bool,
+    ) -> None:
+        self.settings = config.resolve(
+            api_key=api_key,
+            base_url=base_url,
+            organization=organization,
+            project=project,
+            timeout=timeout,
+            max_retries=max_retries,
+            azure_endpoint=azure_endpoint,
+            azure_deployment=azure_deployment,
+            api_version=api_version,
+            default_headers=default_headers,
+        )
+        self.retry_policy = RetryPolicy(max_retries=self.settings.max_retries, deadline=deadline)
+        self.validate = validate
+        self.strict = strict
+        self._auth = auth.for_settings(self.settings)
+        # An injected client keeps its own timeout unless one is asked for explicitly.
+        self._timeout = self.settings.timeout if timeout is not None else None
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}(base_url={self.settings.base_url!r}, api_key={REDACTED!r})"
+
+    # --- hooks of the generated runtime -----------------------------------------------------------
+
+    def _prepare(self, operation: Operation, body: Any) -> None:
+        if not self.validate or body is None:
+            return
+        content_type = MULTIPART if hasattr(body, "to_multipart") else JSON
+        validate_request(operation.operation_id, body.to_dict(), content_type=content_type, strict=self.strict)
+
+    def _request_kwargs(
+        self, operation: Operation, arguments: dict[str, Any], body: Any, options: RequestOptions
+    ) -> dict[str, Any]:
+        kwargs = super()._request_kwargs(operation, arguments, body, options)
+        azure = self.settings.azure
+        if azure is None:
+            kwargs["url"] = self.settings.base_url + kwargs["url"]
+        else:
+            deployment = azure.deployment or getattr(body, "model", None)
+            if not isinstance(deployment, str):
+                raise config.MissingCredentialsError(
+                    "Azure OpenAI needs a deployment: pass azure_deployment= to the client, or model= to the call"
+                )
+            kwargs["url"] = f"{self.settings.base_url}/deployments/{quote(deployment, safe='')}{kwargs['url']}"
+            kwargs["params"] = {"api-version": azure.api_version, **kwargs.get("params", {})}
+        kwargs["headers"] = {**self.settings.headers(), **kwargs.get("headers", {})}
+        if self._timeout is not None and "timeout" not in kwargs:
+            kwargs["timeout"] = self._timeout
+        return kwargs
+
+    def _dry_run(self, request: httpx.Request, kwargs: dict[str, Any]) -> PreparedRequest:
+        prepared = super()._dry_run(request, kwargs)
+        prepared.headers[self._auth.header] = REDACTED
+        return prepared
+
+    def _status_error(self, operation: Operation, response: Response[Any]) -> Exception:
+        assert response.http_response is not None
+        body = response.parsed if isinstance(response.parsed, ErrorResponse) else None
+        return status_error(response.http_response, body)
+
+    def _stream_error(self, operation: Operation, message: str, payload: Any) -> Exception:
+        return APIStreamError(f"{operation.operation_id}: {message}", body=payload)
+
+    def _invalid_response(self, operation: Operation, response: httpx.Response, reason: str) -> Exception:
+        return APIResponseValidationError(
+            f"{operation.operation_id}: the {response.status_code} answer does not match the spec: {reason}",
+            response=response,
+        )
+
+    # --- retries: the decisions; the waiting is sync or async ---------------------------------------
+
+    def _attempt_timeout(self, request: httpx.Request, started: float) -> None:
+        """Shrink the attempt's timeouts to what is left of the deadline, or fail if nothing is."""
+        remaining = self.retry_policy.remaining(time.monotonic() - started)
+        if remaining is None:
+            return
+        if remaining <= 0:
+            raise APITimeoutError("The call's deadline passed before an answer arrived.", request=request)
+        current = request.extensions.get("timeout") or {}
+        request.extensions["timeout"] = {
+            key: remaining if value is None else min(value, remaining)
+            for key, value in {"connect": None, "read": None, "write": None, "pool": None, **current}.items()
+        }
+
+    def _connection_error(self, exc: Exception, request: httpx.Request) -> APIConnectionError:
+        if isinstance(exc, httpx.TimeoutException):
+            return APITimeoutError(f"Request timed out: {type(exc).__name__}", request=request)
+        return APIConnectionError(f"Connection error: {type(exc).__name__}: {exc}", request=request)
+
+    def _next_wait(
+        self, retry: int, started: float, request: httpx.Request, response: httpx.Response | None
+    ) -> float | None:
+        wait = self.retry_policy.delay(retry, time.monotonic() - started, response)
+        if wait is not None:
+            reason = f"status {response.status_code}" if response is not None else "a connection failure"
+            logger.info(
+                "%s %s: retry %d of %d in %.2fs after %s",
+                request.method,
+                request.url.path,
+                retry + 1,
+                self.retry_policy.max_retries,
+                wait,
+                reason,
+            )
+        return wait
+
+
+class ImagesApi(_Overlay, GeneratedImagesApi):
+    """The Images API. Settings come from the arguments, else the environment (see ``openai_images.config``).
+
+    ``http_client`` is used as given (transports, proxies, limits); it is closed by ``close()``
+    and on leaving a ``with`` block. ``validate=False`` skips the checks made before sending;
+    ``strict=True`` also refuses models the rules table does not know. ``deadline`` bounds a whole
+    call in seconds, retries and waits included.
+    """
+
+    def __init__(
+        self,
+        *,
+        api_key: str | None = None,
+        base_url: str | None = None,
+        organization: str | None = None,
+        project: str | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+        http_client: httpx.Client | None = None,
+        azure_endpoint: str | None = None,
+        azure_deployment: str | None = None,
+        api_version: str | None = None,
+        default_headers: Mapping[str, str] | None = None,
+        deadline: float | None = None,
+        validate: bool = True,
+        strict: bool = False,
+    ) -> None:
+        self._configure(
+            api_key=api_key,
+            base_url=base_url,
+            organization=organization,
+            project=project,
+            timeout=timeout,
+            max_retries=max_retries,
+            azure_endpoint=azure_endpoint,
+            azure_deployment=azure_deployment,
+            api_version=api_version,
+            default_headers=default_headers,
+            deadline=deadline,
+            validate=validate,
+            strict=strict,
+        )
+        client = Client(base_url=self.settings.base_url)
+        client.set_httpx_client(http_client or httpx.Client(timeout=self.settings.timeout))
+        super().__init__(client)
+
+    @property
+    def http_client(self) -> httpx.Client:
+        return self.client.get_httpx_client()
+
+    def _send(self, request: httpx.Request, *, stream: bool) -> httpx.Response:
+        started = time.monotonic()
+        retry = 0
+        while True:
+            self._attempt_timeout(request, started)
+            try:
+                response = self.http_client.send(request, stream=stream, auth=self._auth)
+            except RETRIED_ERRORS as exc:
+                wait = self._next_wait(retry, started, request, None)
+                if wait is None:
+                    raise self._connection_error(exc, request) from exc
+            except httpx.TransportError as exc:
+                raise self._connection_error(exc, request) from exc
+            else:
+                if not self.retry_policy.should_retry(response):
+                    return response
+                wait = self._next_wait(retry, started, request, response)
+                if wait is None:
+                    return response
+                response.close()
+            time.sleep(wait)
+            retry += 1
+
+    def close(self) -> None:
+        self.http_client.close()
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, traceback: TracebackType | None
+    ) -> None:
+        self.close()
+
+
+class AsyncImagesApi(_Overlay, GeneratedAsyncImagesApi):
+    """The Images API for ``await``; see ImagesApi."""
+
+    def __init__(
+        self,
+        *,
+        api_key: str | None = None,
+        base_url: str | None = None,
+        organization: str | None = None,
+        project: str | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+        http_client: httpx.AsyncClient | None = None,
+        azure_endpoint: str | None = None,
+        azure_deployment: str | None = None,
+        api_version: str | None = None,
+        default_headers: Mapping[str, str] | None = None,
+        deadline: float | None = None,
+        validate: bool = True,
+        strict: bool = False,
+    ) -> None:
+        self._configure(
+            api_key=api_key,
+            base_url=base_url,
+            organization=organization,
+            project=project,
+            timeout=timeout,
+            max_retries=max_retries,
+            azure_endpoint=azure_endpoint,
+            azure_deployment=azure_deployment,
+            api_version=api_version,
+            default_headers=default_headers,
+            deadline=deadline,
+            validate=validate,
+            strict=strict,
+        )
+        client = Client(base_url=self.settings.base_url)
+        client.set_async_httpx_client(http_client or httpx.AsyncClient(timeout=self.settings.timeout))
+        super().__init__(client)
+
+    @property
+    def http_client(self) -> httpx.AsyncClient:
+        return self.client.get_async_httpx_client()
+
+    async def _send(self, request: httpx.Request, *, stream: bool) -> httpx.Response:
+        started = time.monotonic()
+        retry = 0
+        while True:
+            self._attempt_timeout(request, started)
+            try:
+                response = await self.http_client.send(request, stream=stream, auth=self._auth)
+            except RETRIED_ERRORS as exc:
+                wait = self._next_wait(retry, started, request, None)
+                if wait is None:
+                    raise self._connection_error(exc, request) from exc
+            except httpx.TransportError as exc:
+                raise self._connection_error(exc, request) from exc
+            else:
+                if not self.retry_policy.should_retry(response):
+                    return response
+                wait = self._next_wait(retry, started, request, response)
+                if wait is None:
+                    return response
+                await response.aclose()
+            await anyio.sleep(wait)
+            retry += 1
+
+    async def close(self) -> None:
+        await self.http_client.aclose()
+
+    async def __aenter__(self) -> Self:
+        return self
+
+    async def __aexit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, traceback: TracebackType | None
+    ) -> None:
+        await self.close()

@@ -1,0 +1,180 @@
+"""Where the client's settings come from: explicit arguments first, then the environment.
+
+The variables are the official SDK's: ``OPENAI_API_KEY``, ``OPENAI_BASE_URL``, ``OPENAI_ORG_ID``,
+``OPENAI_PROJECT_ID``; for Azure OpenAI ``AZURE_OPENAI_API_KEY``, ``AZURE_OPENAI_ENDPOINT`` and
+``OPENAI_API_VERSION``. A key is held in a ``Secret``, which never shows itself in ``repr``/``str``.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import os
+import warnings
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from urllib.parse import urlsplit
+
+import httpx
+
+from openai_images.errors import OpenAIImagesError
+
+DEFAULT_BASE_URL = "https://api.openai.com/v1"
+# Images take tens of seconds: a generous read timeout, a short connect timeout.
+DEFAULT_TIMEOUT = httpx.Timeout(600.0, connect=5.0)
+DEFAULT_MAX_RETRIES = 2
+
+
+class MissingCredentialsError(OpenAIImagesError):
+    """No API key was given or found in the environment."""
+
+
+class InsecureTransportWarning(UserWarning):
+    """An API key would travel over plain http to a host that is not this machine."""
+
+
+class Secret:
+    """A credential: its value is reachable through ``reveal()`` only, never ``repr`` or ``str``."""
+
+    __slots__ = ("_value",)
+
+    def __init__(self, value: str) -> None:
+        self._value = value
+
+    def reveal(self) -> str:
+        return self._value
+
+    def __repr__(self) -> str:
+        return "Secret('<redacted>')"
+
+    __str__ = __repr__
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Secret) and other._value == self._value
+
+    def __hash__(self) -> int:
+        return hash(self._value)
+
+    def __reduce__(self) -> tuple[object, ...]:
+        raise TypeError("a Secret is not pickled")
+
+
+@dataclass(frozen=True)
+class Azure:
+    """Azure OpenAI: requests go to ``{endpoint}/openai/deployments/{deployment}/...?api-version=``."""
+
+    endpoint: str
+    api_version: str
+    deployment: str | None = None
+    """The deployment for every call; when None, each call's ``model`` names the deployment."""
+
+
+@dataclass(frozen=True)
+class Settings:
+    api_key: Secret = field(repr=False)
+    base_url: str
+    organization: str | None = None
+    project: str | None = None
+    timeout: httpx.Timeout = field(default_factory=lambda: DEFAULT_TIMEOUT)
+    max_retries: int = DEFAULT_MAX_RETRIES
+    azure: Azure | None = None
+    default_headers: Mapping[str, str] = field(default_factory=dict)
+
+    @property
+    def auth_header(self) -> str:
+        return "api-key" if self.azure else "Authorization"
+
+    def headers(self) -> dict[str, str]:
+        """Headers every request carries (the credential is added per request by ``openai_images.auth``)."""
+        headers = {"User-Agent": user_agent()}
+        if self.organization:
+            headers["OpenAI-Organization"] = self.organization
+        if self.project:
+            headers["OpenAI-Project"] = self.project
+        headers.update(self.default_headers)
+        return headers
+
+
+def user_agent() -> str:
+    from openai_images import __version__
+
+    return f"openai-images/{__version__} httpx/{httpx.__version__}"
+
+
+def _timeout(value: float | httpx.Timeout | None) -> httpx.Timeout:
+    if value is None:
+        return DEFAULT_TIMEOUT
+    return value if isinstance(value, httpx.Timeout) else httpx.Timeout(value, connect=min(value, 5.0))
+
+
+def _is_loopback(host: str) -> bool:
+    if host in ("localhost", "localhost.localdomain") or host.endswith(".localhost"):
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False
+
+
+def warn_if_insecure(base_url: str) -> None:
+    """Warn when a key would be sent over plain http to a host that is not this machine."""
+    parts = urlsplit(base_url)
+    if parts.scheme == "http" and not _is_loopback(parts.hostname or ""):
+        warnings.warn(
+            f"the API key would be sent unencrypted to {parts.hostname} (base_url uses http://); use https://",
+            InsecureTransportWarning,
+            stacklevel=4,
+        )
+
+
+def resolve(
+    *,
+    api_key: str | None = None,
+    base_url: str | None = None,
+    organization: str | None = None,
+    project: str | None = None,
+    timeout: float | httpx.Timeout | None = None,
+    max_retries: int | None = None,
+    azure_endpoint: str | None = None,
+    azure_deployment: str | None = None,
+    api_version: str | None = None,
+    default_headers: Mapping[str, str] | None = None,
+    environ: Mapping[str, str] | None = None,
+) -> Settings:
+    """Settings from explicit arguments, falling back to environment variables, then defaults."""
+    env = os.environ if environ is None else environ
+    endpoint = azure_endpoint
+    if endpoint is None and not (api_key or base_url or env.get("OPENAI_API_KEY") or env.get("OPENAI_BASE_URL")):
+        endpoint = env.get("AZURE_OPENAI_ENDPOINT") or None
+    azure = None
+    if endpoint:
+        version = api_version or env.get("OPENAI_API_VERSION")
+        if not version:
+            raise MissingCredentialsError(
+                "Azure OpenAI needs an API version: pass api_version= or set OPENAI_API_VERSION"
+            )
+        azure = Azure(endpoint.rstrip("/"), version, azure_deployment)
+        key = api_key or env.get("AZURE_OPENAI_API_KEY")
+        key_source = "AZURE_OPENAI_API_KEY"
+        url = base_url or f"{azure.endpoint}/openai"
+    else:
+        key = api_key or env.get("OPENAI_API_KEY")
+        key_source = "OPENAI_API_KEY"
+        url = base_url or env.get("OPENAI_BASE_URL") or DEFAULT_BASE_URL
+    if not key:
+        raise MissingCredentialsError(
+            f"no API key: pass api_key= or set the {key_source} environment variable"
+            " (or use the embedded mock: openai_images.mock)"
+        )
+    if max_retries is not None and max_retries < 0:
+        raise ValueError(f"max_retries must be 0 or more, not {max_retries}")
+    warn_if_insecure(url)
+    return Settings(
+        api_key=Secret(key),
+        base_url=url.rstrip("/"),
+        organization=organization or env.get("OPENAI_ORG_ID") or None,
+        project=project or env.get("OPENAI_PROJECT_ID") or None,
+        timeout=_timeout(timeout),
+        max_retries=DEFAULT_MAX_RETRIES if max_retries is None else max_retries,
+        azure=azure,
+        default_headers=dict(default_headers or {}),
+    )
