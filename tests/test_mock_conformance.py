@@ -1,0 +1,110 @@
+"""Every answer the mock sends validates against the pinned spec: over a sample of the generated valid
+requests (every model, operation and body type), their streamed variants, and invalid ones."""
+
+from __future__ import annotations
+
+import json
+import random
+from collections.abc import AsyncIterator
+from typing import Any
+
+import httpx
+import pytest
+from openai_images import spec
+from openai_images.mock import create_app
+from spec_schemas import errors
+from valid_requests import CASES, valid_requests
+
+pytestmark = pytest.mark.anyio
+AUTH = {"authorization": "Bearer sk-conformance"}
+PER_CASE = 40
+
+
+@pytest.fixture
+async def http() -> AsyncIterator[httpx.AsyncClient]:
+    async with httpx.AsyncClient(transport=httpx.ASGITransport(create_app()), base_url="http://mock.test") as client:
+        yield client
+
+
+def form(params: dict[str, Any]) -> tuple[list[tuple[str, tuple[str, bytes, str]]], dict[str, str]]:
+    files: list[tuple[str, tuple[str, bytes, str]]] = []
+    data: dict[str, str] = {}
+    for name, value in params.items():
+        if isinstance(value, list):
+            files += [(f"{name}[]", (f"{i}.img", item, "application/octet-stream")) for i, item in enumerate(value)]
+        elif isinstance(value, bytes):
+            files.append((name, (f"{name}.img", value, "application/octet-stream")))
+        else:
+            data[name] = value if isinstance(value, str) else json.dumps(value)
+    return files, data
+
+
+async def send(http: httpx.AsyncClient, operation_id: str, content_type: str, params: dict[str, Any]) -> httpx.Response:
+    path = "/v1" + spec.operation(operation_id).path
+    if content_type == spec.JSON:
+        return await http.post(path, json=params, headers=AUTH)
+    files, data = form(params)
+    return await http.post(path, files=files, data=data, headers=AUTH)
+
+
+def event_schemas(operation_id: str) -> dict[str, str]:
+    union = spec.operation(operation_id).success_schema(spec.EVENT_STREAM) or {}
+    names = {}
+    for member in union.get("anyOf", []):
+        name = member["$ref"].rsplit("/", 1)[-1]
+        names[spec.enum_values(spec.resolve(member)["properties"]["type"])[0]] = name
+    return names
+
+
+def sample(operation_id: str, content_type: str) -> list[dict[str, Any]]:
+    requests = [params for _, params in valid_requests(operation_id, content_type)]
+    draw = random.Random(f"{operation_id}{content_type}")
+    chosen = []
+    for streamed in (False, True):
+        group = [params for params in requests if (params.get("stream") is True) is streamed]
+        chosen += draw.sample(group, min(PER_CASE // 2, len(group)))
+    return [{**params, "n": min(params.get("n") or 1, 2)} for params in chosen]
+
+
+@pytest.mark.parametrize(("operation_id", "content_type"), CASES)
+async def test_answers_to_valid_requests_conform(http: httpx.AsyncClient, operation_id: str, content_type: str) -> None:
+    streams = event_schemas(operation_id)
+    checked, streamed = 0, 0
+    for params in sample(operation_id, content_type):
+        response = await send(http, operation_id, content_type, params)
+        assert response.status_code == 200, (params.get("model"), response.text)
+        if params.get("stream") is True:
+            streamed += 1
+            for block in response.text.strip().split("\n\n"):
+                event = json.loads(block.split("data: ", 1)[1])
+                assert errors(streams[event["type"]], event) == [], event["type"]
+        else:
+            assert response.headers["content-type"] == "application/json"
+            assert errors("ImagesResponse", response.json()) == []
+        checked += 1
+    assert checked > 0
+    assert streamed > 0 or not streams, "the sample covers streamed answers where the operation streams"
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        {},
+        {"prompt": 3},
+        {"prompt": "x", "n": 0},
+        {"prompt": "x", "model": "dall-e-3", "n": 5, "quality": "low"},
+        {"prompt": "x", "size": "huge"},
+        {"prompt": "x", "unknown": True},
+        {
+            "prompt": "",
+            "model": "gpt-image-2",
+            "size": "1000x1000",
+            "background": "transparent",
+            "output_format": "jpeg",
+        },
+    ],
+)
+async def test_refusals_conform_to_the_error_schema(http: httpx.AsyncClient, body: dict[str, Any]) -> None:
+    response = await http.post("/v1/images/generations", json=body, headers=AUTH)
+    assert response.status_code == 400
+    assert errors("ErrorResponse", response.json()) == []
