@@ -38,5 +38,9 @@ lint: $(INSTALLED)
 test: lint
 	$(BIN)/pytest -q
 
+# Serve the mock Images API on 127.0.0.1:8080 (MOCK_ARGS="--port 9000 --fault-rate 0.3 ..." for more).
+mock: $(INSTALLED)
+	$(BIN)/openai-images mock $(MOCK_ARGS)
+
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .hypothesis

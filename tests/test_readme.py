@@ -1,0 +1,57 @@
+"""The README's "Using the client" examples run as written, against the mock server."""
+
+from __future__ import annotations
+
+import io
+import os
+import re
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PIL import Image
+
+pytestmark = pytest.mark.integration
+README = Path(__file__).resolve().parents[1] / "README.md"
+
+
+def examples() -> list[str]:
+    text = README.read_text(encoding="utf-8")
+    section = text.split("## Using the client", 1)[1].split("\n## ", 1)[0]
+    return re.findall(r"```python\n(.*?)```", section, flags=re.DOTALL)
+
+
+@pytest.fixture(scope="module")
+def mock_url() -> Iterator[str]:
+    process = subprocess.Popen(
+        [sys.executable, "-m", "openai_images.cli", "mock", "--port", "0"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
+    )
+    try:
+        assert process.stdout is not None
+        yield process.stdout.readline().rsplit(" ", 1)[-1].strip()
+    finally:
+        process.terminate()
+        process.communicate(timeout=10)
+
+
+def test_the_readme_has_examples() -> None:
+    assert len(examples()) >= 4
+
+
+@pytest.mark.parametrize("index", range(len(examples())))
+def test_a_readme_example_runs(index: int, mock_url: str, tmp_path: Path) -> None:
+    for name, mode in (("a.png", "RGB"), ("b.png", "RGB"), ("m.png", "RGBA")):
+        buffer = io.BytesIO()
+        Image.new(mode, (64, 64), (0, 0, 0, 0) if mode == "RGBA" else (9, 99, 199)).save(buffer, format="PNG")
+        (tmp_path / name).write_bytes(buffer.getvalue())
+    env = {**os.environ, "OPENAI_API_KEY": "sk-readme", "OPENAI_BASE_URL": mock_url}
+    result = subprocess.run(
+        [sys.executable, "-c", examples()[index]], check=False, cwd=tmp_path, env=env, capture_output=True, text=True
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip()
