@@ -118,6 +118,12 @@ def check(schema: Schema, value: Any, path: str) -> list[Issue]:
 
 def _check_string(schema: Schema, value: str, path: str) -> list[Issue]:
     issues = []
+    if not value.isascii():
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError as exc:
+            message = f"contains a character that cannot be sent as UTF-8 at position {exc.start}"
+            issues.append(Issue(path, f"{message} (a lone surrogate)", code="invalid_encoding"))
     if "minLength" in schema and len(value) < schema["minLength"]:
         minimum = schema["minLength"]
         issues.append(Issue(path, "must not be empty" if minimum == 1 else f"must be at least {minimum} characters"))

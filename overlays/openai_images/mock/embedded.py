@@ -7,9 +7,10 @@ the app on an event loop in a helper thread.
 
 from __future__ import annotations
 
+import asyncio
+import threading
 from typing import Any
 
-import anyio.from_thread
 import httpx
 
 from openai_images.client import AsyncImagesApi, ImagesApi
@@ -20,12 +21,17 @@ API_KEY = "sk-mock"
 
 
 class SyncASGITransport(httpx.BaseTransport):
-    """httpx.ASGITransport for a synchronous client. Answers are read whole before they are returned."""
+    """httpx.ASGITransport for a synchronous client. Answers are read whole before they are returned.
+
+    The app runs on an event loop in a daemon thread, so an ImagesApi nobody closed does not keep
+    the interpreter from exiting.
+    """
 
     def __init__(self, app: Any) -> None:
         self._asgi = httpx.ASGITransport(app)
-        self._portal_context = anyio.from_thread.start_blocking_portal()
-        self._portal = self._portal_context.__enter__()
+        self._loop = asyncio.new_event_loop()
+        self._thread = threading.Thread(target=self._loop.run_forever, name="openai-images-mock", daemon=True)
+        self._thread.start()
 
     async def _call(self, request: httpx.Request) -> httpx.Response:
         try:
@@ -36,10 +42,15 @@ class SyncASGITransport(httpx.BaseTransport):
         return httpx.Response(response.status_code, headers=response.headers, content=content, request=request)
 
     def handle_request(self, request: httpx.Request) -> httpx.Response:
-        return self._portal.call(self._call, request)
+        if self._loop.is_closed():
+            raise httpx.ConnectError("the embedded mock was closed", request=request)
+        return asyncio.run_coroutine_threadsafe(self._call(request), self._loop).result()
 
     def close(self) -> None:
-        self._portal_context.__exit__(None, None, None)
+        if not self._loop.is_closed():
+            self._loop.call_soon_threadsafe(self._loop.stop)
+            self._thread.join(timeout=5)
+            self._loop.close()
 
 
 def images_api(app: Any = None, **options: Any) -> ImagesApi:
