@@ -3,15 +3,21 @@
 from __future__ import annotations
 
 import io
+import os
 from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, Any
 
 import httpx
 import pytest
+from hypothesis import settings
 from PIL import Image
 
 if TYPE_CHECKING:
     from openai_images_client import AsyncImagesApi, ImagesApi
+
+# `make soak` runs the property tests far longer than CI: HYPOTHESIS_PROFILE=soak.
+settings.register_profile("soak", max_examples=5000)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
 
 BASE_URL = "https://api.example.test/v1"
 OK_BODY: dict[str, Any] = {"created": 1_700_000_000, "data": [{"b64_json": "aGVsbG8="}]}
