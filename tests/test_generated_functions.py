@@ -85,4 +85,5 @@ def test_unknown_enum_values_in_an_answer_parse(client: Client, recorder: Record
 
 def test_the_response_model_is_called_images_response() -> None:
     """Default templates: it is generated under its title, as ImageGenerationResponse."""
-    assert operation("create_image").ImagesResponse.__name__ == "ImagesResponse"
+    module = importlib.import_module("openai_images_client.models.images_response")
+    assert module.ImagesResponse.__name__ == "ImagesResponse"

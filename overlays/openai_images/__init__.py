@@ -4,8 +4,7 @@
 ``validate_request``/``check_request`` apply the spec and the per-model rules without sending.
 """
 
-from importlib.metadata import PackageNotFoundError, version
-
+from openai_images._version import __version__
 from openai_images.client import AsyncImagesApi, ImagesApi
 from openai_images.config import InsecureTransportWarning, MissingCredentialsError
 from openai_images.errors import (
@@ -28,12 +27,16 @@ from openai_images.errors import (
     ValidationError,
 )
 from openai_images.files import SaveError, image_bytes, save_images
-from openai_images.validation import check_request, validate_request
 
-try:
-    __version__ = version("openai-images")
-except PackageNotFoundError:  # a source tree that was not installed
-    __version__ = "0+unknown"
+
+def __getattr__(name: str) -> object:
+    # The validator (the spec, the rules table, the schema checker) loads on first use.
+    if name in ("check_request", "validate_request"):
+        from openai_images import validation
+
+        return getattr(validation, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 __all__ = [
     "APIConnectionError",

@@ -22,7 +22,6 @@ from openai_images_client import AsyncImagesApi as GeneratedAsyncImagesApi
 from openai_images_client import Client
 from openai_images_client import ImagesApi as GeneratedImagesApi
 from openai_images_client.client import REDACTED, Operation, PreparedRequest, RequestOptions, _ApiBase
-from openai_images_client.models import ErrorResponse
 from openai_images_client.types import Response
 
 from openai_images import auth, config
@@ -34,7 +33,6 @@ from openai_images.errors import (
     status_error,
 )
 from openai_images.retries import RETRIED_ERRORS, RetryPolicy
-from openai_images.validation import validate_request
 
 logger = logging.getLogger("openai_images")
 
@@ -92,6 +90,8 @@ class _Overlay(_ApiBase):
     def _prepare(self, operation: Operation, body: Any) -> None:
         if not self.validate or body is None:
             return
+        from openai_images.validation import validate_request
+
         content_type = MULTIPART if hasattr(body, "to_multipart") else JSON
         validate_request(operation.operation_id, body.to_dict(), content_type=content_type, strict=self.strict)
 
@@ -122,6 +122,8 @@ class _Overlay(_ApiBase):
 
     def _status_error(self, operation: Operation, response: Response[Any]) -> Exception:
         assert response.http_response is not None
+        from openai_images_client.models import ErrorResponse
+
         body = response.parsed if isinstance(response.parsed, ErrorResponse) else None
         return status_error(response.http_response, body)
 

@@ -7,7 +7,6 @@ The variables are the official SDK's: ``OPENAI_API_KEY``, ``OPENAI_BASE_URL``, `
 
 from __future__ import annotations
 
-import ipaddress
 import os
 import warnings
 from collections.abc import Mapping
@@ -95,7 +94,7 @@ class Settings:
 
 
 def user_agent() -> str:
-    from openai_images import __version__
+    from openai_images._version import __version__
 
     return f"openai-images/{__version__} httpx/{httpx.__version__}"
 
@@ -109,6 +108,8 @@ def _timeout(value: float | httpx.Timeout | None) -> httpx.Timeout:
 def _is_loopback(host: str) -> bool:
     if host in ("localhost", "localhost.localdomain") or host.endswith(".localhost"):
         return True
+    import ipaddress
+
     try:
         return ipaddress.ip_address(host.strip("[]")).is_loopback
     except ValueError:

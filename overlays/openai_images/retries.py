@@ -8,7 +8,6 @@ exponentially with jitter. An optional deadline bounds the whole call, waits inc
 
 from __future__ import annotations
 
-import email.utils
 import random
 import time
 from dataclasses import dataclass, field
@@ -37,6 +36,8 @@ def server_wait(response: httpx.Response, now: float | None = None) -> float | N
         return float(value)
     except ValueError:
         pass
+    import email.utils
+
     try:
         when = email.utils.parsedate_to_datetime(value)
     except (TypeError, ValueError, IndexError):
