@@ -354,10 +354,10 @@ class Operation:
     path: str
     get_kwargs: Callable[..., dict[str, Any]]
     parse_response: Callable[..., Any]
-    stream_events: Mapping[str, Callable[[Mapping[str, Any]], Any]] = field(
-        factory=dict
+    stream_events: Callable[[], Mapping[str, Callable[[Mapping[str, Any]], Any]]] = (
+        field(default=dict)
     )
-    """Decoders of the events a text/event-stream answer may carry, by discriminator value."""
+    """Gives the decoders of the events a text/event-stream answer may carry, by discriminator value."""
     stream_discriminator: str = "type"
 
 
@@ -577,7 +577,7 @@ class _EventReader:
             )
         kind = payload.get(self.operation.stream_discriminator, event)
         decoder = (
-            self.operation.stream_events.get(kind) if isinstance(kind, str) else None
+            self.operation.stream_events().get(kind) if isinstance(kind, str) else None
         )
         if decoder is None and (
             event == "error" or kind == "error" or "error" in payload

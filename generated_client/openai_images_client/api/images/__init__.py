@@ -8,90 +8,91 @@ bytes along with the parsed body, and does not raise on an error status.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Literal, overload
+from typing import TYPE_CHECKING, Any, Literal, overload
 
 import httpx
 
-from ...client import (
-    AsyncApi,
-    AsyncEventStream,
-    EventStream,
-    PreparedRequest,
-    RequestOptions,
-    SyncApi,
-)
-from ...models.create_image_edit_request import CreateImageEditRequest
-from ...models.create_image_edit_request_background import (
-    CreateImageEditRequestBackground,
-)
-from ...models.create_image_edit_request_model_type_1 import (
-    CreateImageEditRequestModelType1,
-)
-from ...models.create_image_edit_request_output_format import (
-    CreateImageEditRequestOutputFormat,
-)
-from ...models.create_image_edit_request_quality import CreateImageEditRequestQuality
-from ...models.create_image_edit_request_response_format import (
-    CreateImageEditRequestResponseFormat,
-)
-from ...models.create_image_edit_request_size_type_1 import (
-    CreateImageEditRequestSizeType1,
-)
-from ...models.create_image_request import CreateImageRequest
-from ...models.create_image_request_background import CreateImageRequestBackground
-from ...models.create_image_request_model_type_1 import CreateImageRequestModelType1
-from ...models.create_image_request_moderation import CreateImageRequestModeration
-from ...models.create_image_request_output_format import CreateImageRequestOutputFormat
-from ...models.create_image_request_quality import CreateImageRequestQuality
-from ...models.create_image_request_response_format import (
-    CreateImageRequestResponseFormat,
-)
-from ...models.create_image_request_size_type_1 import CreateImageRequestSizeType1
-from ...models.create_image_request_style import CreateImageRequestStyle
-from ...models.create_image_variation_request import CreateImageVariationRequest
-from ...models.create_image_variation_request_model_type_1 import (
-    CreateImageVariationRequestModelType1,
-)
-from ...models.create_image_variation_request_response_format import (
-    CreateImageVariationRequestResponseFormat,
-)
-from ...models.create_image_variation_request_size import (
-    CreateImageVariationRequestSize,
-)
-from ...models.edit_image_body_json_param import EditImageBodyJsonParam
-from ...models.edit_image_body_json_param_background_type_0 import (
-    EditImageBodyJsonParamBackgroundType0,
-)
-from ...models.edit_image_body_json_param_input_fidelity_type_0 import (
-    EditImageBodyJsonParamInputFidelityType0,
-)
-from ...models.edit_image_body_json_param_model_type_1 import (
-    EditImageBodyJsonParamModelType1,
-)
-from ...models.edit_image_body_json_param_moderation_type_0 import (
-    EditImageBodyJsonParamModerationType0,
-)
-from ...models.edit_image_body_json_param_output_format_type_0 import (
-    EditImageBodyJsonParamOutputFormatType0,
-)
-from ...models.edit_image_body_json_param_quality_type_0 import (
-    EditImageBodyJsonParamQualityType0,
-)
-from ...models.edit_image_body_json_param_size_type_0 import (
-    EditImageBodyJsonParamSizeType0,
-)
-from ...models.error_response import ErrorResponse
-from ...models.image_edit_completed_event import ImageEditCompletedEvent
-from ...models.image_edit_partial_image_event import ImageEditPartialImageEvent
-from ...models.image_gen_completed_event import ImageGenCompletedEvent
-from ...models.image_gen_partial_image_event import ImageGenPartialImageEvent
-from ...models.image_ref_param import ImageRefParam
-from ...models.images_response import ImagesResponse
-from ...models.input_fidelity import InputFidelity
-from ...types import UNSET, FileInput, Response, Unset, coerce_files
+from ...client import AsyncApi, RequestOptions, SyncApi
+from ...types import UNSET, Unset, coerce_files
 from . import create_image as _create_image
 from . import create_image_edit as _create_image_edit
 from . import create_image_variation as _create_image_variation
+
+if TYPE_CHECKING:
+    from ...client import AsyncEventStream, EventStream, PreparedRequest
+    from ...models.create_image_edit_request import CreateImageEditRequest
+    from ...models.create_image_edit_request_background import (
+        CreateImageEditRequestBackground,
+    )
+    from ...models.create_image_edit_request_model_type_1 import (
+        CreateImageEditRequestModelType1,
+    )
+    from ...models.create_image_edit_request_output_format import (
+        CreateImageEditRequestOutputFormat,
+    )
+    from ...models.create_image_edit_request_quality import (
+        CreateImageEditRequestQuality,
+    )
+    from ...models.create_image_edit_request_response_format import (
+        CreateImageEditRequestResponseFormat,
+    )
+    from ...models.create_image_edit_request_size_type_1 import (
+        CreateImageEditRequestSizeType1,
+    )
+    from ...models.create_image_request import CreateImageRequest
+    from ...models.create_image_request_background import CreateImageRequestBackground
+    from ...models.create_image_request_model_type_1 import CreateImageRequestModelType1
+    from ...models.create_image_request_moderation import CreateImageRequestModeration
+    from ...models.create_image_request_output_format import (
+        CreateImageRequestOutputFormat,
+    )
+    from ...models.create_image_request_quality import CreateImageRequestQuality
+    from ...models.create_image_request_response_format import (
+        CreateImageRequestResponseFormat,
+    )
+    from ...models.create_image_request_size_type_1 import CreateImageRequestSizeType1
+    from ...models.create_image_request_style import CreateImageRequestStyle
+    from ...models.create_image_variation_request import CreateImageVariationRequest
+    from ...models.create_image_variation_request_model_type_1 import (
+        CreateImageVariationRequestModelType1,
+    )
+    from ...models.create_image_variation_request_response_format import (
+        CreateImageVariationRequestResponseFormat,
+    )
+    from ...models.create_image_variation_request_size import (
+        CreateImageVariationRequestSize,
+    )
+    from ...models.edit_image_body_json_param import EditImageBodyJsonParam
+    from ...models.edit_image_body_json_param_background_type_0 import (
+        EditImageBodyJsonParamBackgroundType0,
+    )
+    from ...models.edit_image_body_json_param_input_fidelity_type_0 import (
+        EditImageBodyJsonParamInputFidelityType0,
+    )
+    from ...models.edit_image_body_json_param_model_type_1 import (
+        EditImageBodyJsonParamModelType1,
+    )
+    from ...models.edit_image_body_json_param_moderation_type_0 import (
+        EditImageBodyJsonParamModerationType0,
+    )
+    from ...models.edit_image_body_json_param_output_format_type_0 import (
+        EditImageBodyJsonParamOutputFormatType0,
+    )
+    from ...models.edit_image_body_json_param_quality_type_0 import (
+        EditImageBodyJsonParamQualityType0,
+    )
+    from ...models.edit_image_body_json_param_size_type_0 import (
+        EditImageBodyJsonParamSizeType0,
+    )
+    from ...models.error_response import ErrorResponse
+    from ...models.image_edit_completed_event import ImageEditCompletedEvent
+    from ...models.image_edit_partial_image_event import ImageEditPartialImageEvent
+    from ...models.image_gen_completed_event import ImageGenCompletedEvent
+    from ...models.image_gen_partial_image_event import ImageGenPartialImageEvent
+    from ...models.image_ref_param import ImageRefParam
+    from ...models.images_response import ImagesResponse
+    from ...models.input_fidelity import InputFidelity
+    from ...types import FileInput, Response
 
 
 class ImagesApi(SyncApi):
@@ -296,6 +297,8 @@ class ImagesApi(SyncApi):
             timeout: Seconds (or an ``httpx.Timeout``) for this call instead of the client's.
         """
 
+        from ...models.create_image_edit_request import CreateImageEditRequest
+
         body = CreateImageEditRequest(
             image=coerce_files(image),
             prompt=prompt,
@@ -359,6 +362,8 @@ class ImagesApi(SyncApi):
 
         An error status does not raise: its parsed body is the documented error model, if it is one.
         """
+        from ...models.create_image_edit_request import CreateImageEditRequest
+
         body = CreateImageEditRequest(
             image=coerce_files(image),
             prompt=prompt,
@@ -553,6 +558,8 @@ class ImagesApi(SyncApi):
             timeout: Seconds (or an ``httpx.Timeout``) for this call instead of the client's.
         """
 
+        from ...models.edit_image_body_json_param import EditImageBodyJsonParam
+
         body = EditImageBodyJsonParam(
             images=images,
             prompt=prompt,
@@ -616,6 +623,8 @@ class ImagesApi(SyncApi):
 
         An error status does not raise: its parsed body is the documented error model, if it is one.
         """
+        from ...models.edit_image_body_json_param import EditImageBodyJsonParam
+
         body = EditImageBodyJsonParam(
             images=images,
             prompt=prompt,
@@ -827,6 +836,8 @@ class ImagesApi(SyncApi):
             timeout: Seconds (or an ``httpx.Timeout``) for this call instead of the client's.
         """
 
+        from ...models.create_image_request import CreateImageRequest
+
         body = CreateImageRequest(
             prompt=prompt,
             model=model,
@@ -888,6 +899,8 @@ class ImagesApi(SyncApi):
 
         An error status does not raise: its parsed body is the documented error model, if it is one.
         """
+        from ...models.create_image_request import CreateImageRequest
+
         body = CreateImageRequest(
             prompt=prompt,
             model=model,
@@ -994,6 +1007,8 @@ class ImagesApi(SyncApi):
             timeout: Seconds (or an ``httpx.Timeout``) for this call instead of the client's.
         """
 
+        from ...models.create_image_variation_request import CreateImageVariationRequest
+
         body = CreateImageVariationRequest(
             image=coerce_files(image),
             model=model,
@@ -1035,6 +1050,8 @@ class ImagesApi(SyncApi):
 
         An error status does not raise: its parsed body is the documented error model, if it is one.
         """
+        from ...models.create_image_variation_request import CreateImageVariationRequest
+
         body = CreateImageVariationRequest(
             image=coerce_files(image),
             model=model,
@@ -1261,6 +1278,8 @@ class AsyncImagesApi(AsyncApi):
             timeout: Seconds (or an ``httpx.Timeout``) for this call instead of the client's.
         """
 
+        from ...models.create_image_edit_request import CreateImageEditRequest
+
         body = CreateImageEditRequest(
             image=coerce_files(image),
             prompt=prompt,
@@ -1324,6 +1343,8 @@ class AsyncImagesApi(AsyncApi):
 
         An error status does not raise: its parsed body is the documented error model, if it is one.
         """
+        from ...models.create_image_edit_request import CreateImageEditRequest
+
         body = CreateImageEditRequest(
             image=coerce_files(image),
             prompt=prompt,
@@ -1518,6 +1539,8 @@ class AsyncImagesApi(AsyncApi):
             timeout: Seconds (or an ``httpx.Timeout``) for this call instead of the client's.
         """
 
+        from ...models.edit_image_body_json_param import EditImageBodyJsonParam
+
         body = EditImageBodyJsonParam(
             images=images,
             prompt=prompt,
@@ -1581,6 +1604,8 @@ class AsyncImagesApi(AsyncApi):
 
         An error status does not raise: its parsed body is the documented error model, if it is one.
         """
+        from ...models.edit_image_body_json_param import EditImageBodyJsonParam
+
         body = EditImageBodyJsonParam(
             images=images,
             prompt=prompt,
@@ -1792,6 +1817,8 @@ class AsyncImagesApi(AsyncApi):
             timeout: Seconds (or an ``httpx.Timeout``) for this call instead of the client's.
         """
 
+        from ...models.create_image_request import CreateImageRequest
+
         body = CreateImageRequest(
             prompt=prompt,
             model=model,
@@ -1853,6 +1880,8 @@ class AsyncImagesApi(AsyncApi):
 
         An error status does not raise: its parsed body is the documented error model, if it is one.
         """
+        from ...models.create_image_request import CreateImageRequest
+
         body = CreateImageRequest(
             prompt=prompt,
             model=model,
@@ -1959,6 +1988,8 @@ class AsyncImagesApi(AsyncApi):
             timeout: Seconds (or an ``httpx.Timeout``) for this call instead of the client's.
         """
 
+        from ...models.create_image_variation_request import CreateImageVariationRequest
+
         body = CreateImageVariationRequest(
             image=coerce_files(image),
             model=model,
@@ -2000,6 +2031,8 @@ class AsyncImagesApi(AsyncApi):
 
         An error status does not raise: its parsed body is the documented error model, if it is one.
         """
+        from ...models.create_image_variation_request import CreateImageVariationRequest
+
         body = CreateImageVariationRequest(
             image=coerce_files(image),
             model=model,

@@ -1,21 +1,25 @@
-from typing import Any
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from typing import TYPE_CHECKING, Any
 
 import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client, Operation, http_status
-from ...models.create_image_request import CreateImageRequest
-from ...models.error_response import ErrorResponse
-from ...models.image_gen_completed_event import ImageGenCompletedEvent
-from ...models.image_gen_partial_image_event import ImageGenPartialImageEvent
-from ...models.images_response import ImagesResponse
 from ...types import Response
+
+if TYPE_CHECKING:
+    from ...models.create_image_request import CreateImageRequest
+    from ...models.error_response import ErrorResponse
+    from ...models.images_response import ImagesResponse
 
 
 def _get_kwargs(
     *,
     body: CreateImageRequest,
 ) -> dict[str, Any]:
+
     headers: dict[str, Any] = {}
 
     _kwargs: dict[str, Any] = {
@@ -34,6 +38,10 @@ def _get_kwargs(
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
 ) -> ErrorResponse | ImagesResponse | None:
+
+    from ...models.error_response import ErrorResponse
+    from ...models.images_response import ImagesResponse
+
     if response.status_code == 200:
         response_200 = ImagesResponse.from_dict(response.json())
 
@@ -173,16 +181,24 @@ async def asyncio(
     ).parsed
 
 
+def _stream_events() -> Mapping[str, Callable[[Mapping[str, Any]], Any]]:
+    """Decoders of this operation's stream events, by discriminator value (imported on first use)."""
+    from ...models.image_gen_completed_event import ImageGenCompletedEvent
+    from ...models.image_gen_partial_image_event import ImageGenPartialImageEvent
+
+    return {
+        "image_generation.partial_image": ImageGenPartialImageEvent.from_dict,
+        "image_generation.completed": ImageGenCompletedEvent.from_dict,
+    }
+
+
 OPERATION = Operation(
     operation_id="createImage",
     method="post",
     path="/images/generations",
     get_kwargs=_get_kwargs,
     parse_response=_parse_response,
-    stream_events={
-        "image_generation.partial_image": ImageGenPartialImageEvent.from_dict,
-        "image_generation.completed": ImageGenCompletedEvent.from_dict,
-    },
+    stream_events=_stream_events,
     stream_discriminator="type",
 )
 """This operation as the generated API classes use it."""

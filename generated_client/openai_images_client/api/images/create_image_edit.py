@@ -1,22 +1,29 @@
-from typing import Any
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from typing import TYPE_CHECKING, Any
 
 import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client, Operation, http_status
-from ...models.create_image_edit_request import CreateImageEditRequest
-from ...models.edit_image_body_json_param import EditImageBodyJsonParam
-from ...models.error_response import ErrorResponse
-from ...models.image_edit_completed_event import ImageEditCompletedEvent
-from ...models.image_edit_partial_image_event import ImageEditPartialImageEvent
-from ...models.images_response import ImagesResponse
 from ...types import Response
+
+if TYPE_CHECKING:
+    from ...models.create_image_edit_request import CreateImageEditRequest
+    from ...models.edit_image_body_json_param import EditImageBodyJsonParam
+    from ...models.error_response import ErrorResponse
+    from ...models.images_response import ImagesResponse
 
 
 def _get_kwargs(
     *,
     body: CreateImageEditRequest | EditImageBodyJsonParam,
 ) -> dict[str, Any]:
+
+    from ...models.create_image_edit_request import CreateImageEditRequest
+    from ...models.edit_image_body_json_param import EditImageBodyJsonParam
+
     headers: dict[str, Any] = {}
 
     _kwargs: dict[str, Any] = {
@@ -39,6 +46,9 @@ def _get_kwargs(
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
 ) -> ErrorResponse | ImagesResponse | None:
+    from ...models.error_response import ErrorResponse
+    from ...models.images_response import ImagesResponse
+
     if response.status_code == 200:
         response_200 = ImagesResponse.from_dict(response.json())
 
@@ -242,16 +252,24 @@ async def asyncio(
     ).parsed
 
 
+def _stream_events() -> Mapping[str, Callable[[Mapping[str, Any]], Any]]:
+    """Decoders of this operation's stream events, by discriminator value (imported on first use)."""
+    from ...models.image_edit_completed_event import ImageEditCompletedEvent
+    from ...models.image_edit_partial_image_event import ImageEditPartialImageEvent
+
+    return {
+        "image_edit.partial_image": ImageEditPartialImageEvent.from_dict,
+        "image_edit.completed": ImageEditCompletedEvent.from_dict,
+    }
+
+
 OPERATION = Operation(
     operation_id="createImageEdit",
     method="post",
     path="/images/edits",
     get_kwargs=_get_kwargs,
     parse_response=_parse_response,
-    stream_events={
-        "image_edit.partial_image": ImageEditPartialImageEvent.from_dict,
-        "image_edit.completed": ImageEditCompletedEvent.from_dict,
-    },
+    stream_events=_stream_events,
     stream_discriminator="type",
 )
 """This operation as the generated API classes use it."""
