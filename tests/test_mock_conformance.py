@@ -11,9 +11,9 @@ from typing import Any
 import httpx
 import pytest
 from openai_images import spec
+from openai_images.contract.inputs import CASES, valid_requests
 from openai_images.mock import create_app
 from spec_schemas import errors
-from valid_requests import CASES, valid_requests
 
 pytestmark = pytest.mark.anyio
 AUTH = {"authorization": "Bearer sk-conformance"}

@@ -1,6 +1,6 @@
 """Validation has no false alarms on valid combinations, and no answer but ValidationError on junk.
 
-The valid combinations come from tests/valid_requests.py: generated from the rules table and the
+The valid combinations come from openai_images.contract.inputs: generated from the rules table and the
 spec, not picked by hand.
 """
 
@@ -12,9 +12,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from openai_images import spec
+from openai_images.contract.inputs import CASES, FILE_FIELDS, offered_models, valid_requests
 from openai_images.errors import ValidationError
 from openai_images.validation import check_request, validate_request
-from valid_requests import CASES, FILE_FIELDS, offered_models, valid_requests
 
 
 @pytest.mark.parametrize(("operation_id", "content_type"), CASES)

@@ -1,0 +1,6 @@
+"""The contract suite: judge any implementation of the Images API, built on schemathesis and the shared rules.
+
+``runner.run(Settings(base_url=...))`` draws requests (``cases``, ``inputs``), sends them (``wire``),
+judges every answer (``checks``) and returns a ``report.Report``; ``cli`` is the ``openai-images
+contract`` command. Nothing here is imported by the client or the mock server.
+"""

@@ -1,0 +1,215 @@
+"""Drawing the requests the suite sends: how many of each kind, per operation and body type, for the claimed models.
+
+Four kinds, each from its own hypothesis strategy, seeded so that ``--seed`` draws the same requests:
+
+- ``valid``: a valid combination for a claimed model (``inputs.valid_request``), real images;
+- ``near-miss``: the same with one model rule broken (``inputs.near_miss``);
+- ``schema``: schemathesis's positive data (schema-valid, blind to the model rules), its binary
+  fields given real images of a kind the request's model takes;
+- ``negative``: schemathesis's negative data (schema-invalid bodies).
+
+A request whose model the server does not claim is never sent: a drawn one is moved to a claimed
+model the operation offers.
+"""
+
+from __future__ import annotations
+
+import copy
+import functools
+import random
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import schemathesis
+from hypothesis import HealthCheck, Phase, given, settings
+from hypothesis import seed as seeded
+from hypothesis import strategies as st
+from schemathesis import GenerationMode
+from schemathesis.transport.serialization import Binary
+
+from openai_images import spec
+from openai_images.contract import inputs
+from openai_images.rules import table
+from openai_images.validation import effective_model
+
+KINDS = ("valid", "near-miss", "schema", "negative")
+SHARES = {"valid": 0.5, "near-miss": 0.2, "schema": 0.15, "negative": 0.15}
+
+
+@dataclass(frozen=True)
+class Drawn:
+    """One request to send: its body as drawn, and the schemathesis case the built-in checks judge it by."""
+
+    operation_id: str
+    content_type: str
+    kind: str
+    body: Any
+    case: schemathesis.Case[Any]
+
+
+@dataclass(frozen=True)
+class Target:
+    """An operation and request body type, with the claimed models it offers."""
+
+    operation_id: str
+    content_type: str
+    models: tuple[str, ...]
+
+
+@functools.cache
+def load_schema(content_type: str) -> Any:
+    """The shipped spec as schemathesis sees it for one request body type.
+
+    Each operation keeps only its ``content_type`` body (schemathesis 4 draws a case's body from any
+    of an operation's bodies, whatever media type is asked for), and that body is closed to unknown
+    fields, as the API is (the shared validator refuses them): so schemathesis's positive data
+    differs from a valid request by the model rules alone, and its negative data includes unknown
+    fields. Security parameters are left out: the suite sends the key itself.
+    """
+    document = copy.deepcopy(spec.document())
+    for item in document["paths"].values():
+        for operation in item.values():
+            if not isinstance(operation, dict) or "requestBody" not in operation:
+                continue
+            content = operation["requestBody"].get("content", {})
+            if content_type not in content:
+                del operation["requestBody"]
+                continue
+            operation["requestBody"]["content"] = {content_type: content[content_type]}
+            _close(document, content[content_type].get("schema", {}))
+    schema = schemathesis.openapi.from_dict(document, config=schemathesis.Config())
+    schema.config.generation.update(with_security_parameters=False)
+    return schema
+
+
+def _close(document: dict[str, Any], schema: dict[str, Any]) -> None:
+    """Forbid properties the body schema (followed through its references) does not list."""
+    while "$ref" in schema:
+        node: Any = document
+        for part in schema["$ref"].removeprefix("#/").split("/"):
+            node = node[part]
+        schema = node
+    if "properties" in schema:
+        schema["additionalProperties"] = False
+
+
+def targets(operation_ids: Collection[str], models: Collection[str]) -> tuple[list[Target], list[str]]:
+    """The (operation, body type) pairs to test, and a note for each one left out because the server
+    claims none of the models it offers."""
+    chosen, skipped = [], []
+    for operation_id in operation_ids:
+        for content_type in spec.operation(operation_id).request_bodies:
+            offered = [rules.name for rules in inputs.offered_models(operation_id, content_type)]
+            served = tuple(name for name in offered if name in models)
+            if served:
+                chosen.append(Target(operation_id, content_type, served))
+            else:
+                skipped.append(f"{operation_id} ({content_type}): the server claims none of {', '.join(offered)}")
+    return chosen, skipped
+
+
+def split(total: int, weights: Sequence[float]) -> list[int]:
+    """``total`` shared out in proportion to ``weights`` (largest remainders), every share at least 1 when it can be."""
+    exact = [total * weight / sum(weights) for weight in weights]
+    shares = [int(value) for value in exact]
+    by_remainder = sorted(range(len(weights)), key=lambda index: shares[index] - exact[index])
+    for index in by_remainder[: total - sum(shares)]:
+        shares[index] += 1
+    for index, share in enumerate(shares):
+        if share == 0 and total >= len(weights):
+            donor = max(range(len(shares)), key=shares.__getitem__)
+            shares[donor] -= 1
+            shares[index] = 1
+    return shares
+
+
+def draw(chosen: Sequence[Target], max_examples: int, seed: int) -> list[Drawn]:
+    """``max_examples`` requests per operation, split evenly between its body types, then by kind."""
+    per_operation: dict[str, list[Target]] = {}
+    for target in chosen:
+        per_operation.setdefault(target.operation_id, []).append(target)
+    drawn: list[Drawn] = []
+    for operation_targets in per_operation.values():
+        for target, count in zip(operation_targets, split(max_examples, [1.0] * len(operation_targets)), strict=True):
+            for kind, share in zip(KINDS, split(count, [SHARES[kind] for kind in KINDS]), strict=True):
+                if share:
+                    strategy = _strategy(load_schema(target.content_type), target, kind)
+                    drawn += _examples(strategy, share, _seed_for(seed, target, kind))
+    return drawn
+
+
+def _seed_for(seed: int, target: Target, kind: str) -> int:
+    return random.Random(f"{seed}:{target.operation_id}:{target.content_type}:{kind}").getrandbits(64)
+
+
+def _examples(strategy: st.SearchStrategy[Drawn], count: int, seed: int) -> list[Drawn]:
+    found: list[Drawn] = []
+
+    # Generation only: nothing is sent here and nothing fails, so there is nothing to shrink or replay.
+    @seeded(seed)
+    @settings(
+        max_examples=count,
+        database=None,
+        deadline=None,
+        phases=[Phase.generate],
+        suppress_health_check=list(HealthCheck),
+    )
+    @given(strategy)
+    def collect(value: Drawn) -> None:
+        found.append(value)
+
+    collect()
+    return found[:count]
+
+
+def _strategy(schema: Any, target: Target, kind: str) -> st.SearchStrategy[Drawn]:
+    operation_id, content_type = target.operation_id, target.content_type
+    operation = schema.find_operation_by_id(operation_id)
+
+    def ours(body: dict[str, Any]) -> Drawn:
+        case = schema.make_case(operation=operation, body=body, media_type=content_type)
+        return Drawn(operation_id, content_type, kind, body, case)
+
+    if kind == "valid":
+        return inputs.valid_request(operation_id, content_type, target.models).map(ours)
+    if kind == "near-miss":
+        return inputs.near_miss(operation_id, content_type, target.models).map(ours)
+    mode = GenerationMode.POSITIVE if kind == "schema" else GenerationMode.NEGATIVE
+    cases: st.SearchStrategy[schemathesis.Case[Any]] = operation.as_strategy(generation_mode=mode)
+    if content_type == spec.MULTIPART:
+        # A form is a set of named fields: a body that is not an object cannot be sent as one.
+        cases = cases.filter(lambda case: isinstance(case.body, dict))
+    return cases.flatmap(lambda case: _sendable(target, kind, mode, case))
+
+
+def _sendable(
+    target: Target, kind: str, mode: GenerationMode, case: schemathesis.Case[Any]
+) -> st.SearchStrategy[Drawn]:
+    """A schemathesis case made sendable to this server: a claimed model, and real images where it put placeholders."""
+    body = case.body
+    if not isinstance(body, dict):
+        return st.just(Drawn(target.operation_id, target.content_type, kind, body, case))
+    bodies = st.just(dict(body))
+    model = effective_model(target.operation_id, body, target.content_type)
+    if model in table().models and model not in target.models:
+        bodies = st.sampled_from(target.models).map(lambda claimed: {**body, "model": claimed})
+    if mode == GenerationMode.POSITIVE and target.content_type == spec.MULTIPART:
+        bodies = bodies.flatmap(lambda drawn: _with_images(target, drawn))
+    return bodies.map(lambda drawn: Drawn(target.operation_id, target.content_type, kind, drawn, case))
+
+
+def _with_images(target: Target, body: dict[str, Any]) -> st.SearchStrategy[dict[str, Any]]:
+    """``body`` with schemathesis's placeholder files (a 1x1 PNG) replaced by uploads its model takes."""
+    placeholders = [name for name in ("image", "mask") if _is_placeholder(body.get(name))]
+    rules = table().models.get(str(effective_model(target.operation_id, body, target.content_type)))
+    if not placeholders or rules is None:
+        return st.just(body)
+    uploads = inputs.uploads(rules, target.operation_id, target.content_type, masked="mask" in placeholders)
+    return uploads.map(lambda files: {**body, **{name: files.get(name, body[name]) for name in placeholders}})
+
+
+def _is_placeholder(value: Any) -> bool:
+    if isinstance(value, list):
+        return bool(value) and all(isinstance(item, Binary) for item in value)
+    return isinstance(value, Binary)

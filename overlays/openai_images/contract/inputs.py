@@ -1,0 +1,329 @@
+"""Request bodies that reach a server's logic, derived from the rules table and the spec: valid ones, near misses.
+
+For every model an operation offers, ``candidates`` lists the values each field can validly take,
+and uploads are real PNG/JPEG/WebP pictures of the kinds the model takes. ``valid_requests``
+enumerates the combinations exhaustively (the tests' no-false-alarm sweep); ``valid_request``
+draws one at random and ``near_miss`` draws a valid one with a single rule broken (hypothesis
+strategies, for the contract suite). Multipart bodies hold files as ``bytes``; JSON edits name
+their images by data URL, so that a server never needs the network to accept them.
+"""
+
+from __future__ import annotations
+
+import base64
+import functools
+import io
+import itertools
+from collections.abc import Collection, Iterator, Mapping
+from typing import Any
+
+from hypothesis import strategies as st
+from PIL import Image
+
+from openai_images import spec
+from openai_images.rules import ModelRules, table
+from openai_images.validation import check_request, effective_model
+
+ABSENT = object()
+"""A field left out of the request."""
+INTERACTING = ("size", "quality", "n", "output_format", "output_compression", "background")
+"""Fields whose validity depends on each other or on the model: the exhaustive sweep crosses them in full."""
+FILE_FIELDS = ("image", "mask", "images")
+CASES = [
+    ("createImage", spec.JSON),
+    ("createImageEdit", spec.MULTIPART),
+    ("createImageEdit", spec.JSON),
+    ("createImageVariation", spec.MULTIPART),
+]
+"""Every (operation, request body type) of the spec."""
+
+SQUARE_SIDES = (64, 256, 512)
+OBLONG_SIZES = ((96, 64), (384, 256), (256, 512))
+IMAGE_FORMATS = ("png", "jpeg", "webp")
+PROMPTS = (
+    "A white cat sitting on the roof of a red car",
+    "A lighthouse on a cliff at dusk, watercolor",
+    "Add a small red hat",
+    "An isometric city block made of paper, soft light",
+)
+_PILLOW_NAMES = {"png": "PNG", "jpeg": "JPEG", "webp": "WEBP"}
+
+
+# --- images ------------------------------------------------------------------------------------------
+
+
+@functools.cache
+def picture(fmt: str, width: int, height: int, *, alpha: bool = False) -> bytes:
+    """A real, decodable ``fmt`` image: a background with a block in it (RGBA when ``alpha``)."""
+    mode = "RGBA" if alpha and fmt != "jpeg" else "RGB"
+    image = Image.new(mode, (width, height), (40, 90, 160, 255)[: len(mode)])
+    image.paste((230, 190, 40, 255)[: len(mode)], (width // 4, height // 4, width * 3 // 4, height * 3 // 4))
+    buffer = io.BytesIO()
+    image.save(buffer, format=_PILLOW_NAMES[fmt])
+    return buffer.getvalue()
+
+
+@functools.cache
+def mask(width: int, height: int, *, alpha: bool = True) -> bytes:
+    """A PNG mask of the given size: its left half fully transparent (the area to edit) when ``alpha``."""
+    if not alpha:
+        return picture("png", width, height)
+    image = Image.new("RGBA", (width, height), (0, 0, 0, 255))
+    image.paste((0, 0, 0, 0), (0, 0, width // 2, height))
+    buffer = io.BytesIO()
+    image.save(buffer, format="PNG")
+    return buffer.getvalue()
+
+
+def data_url(content: bytes, fmt: str = "png") -> str:
+    return f"data:image/{fmt};base64,{base64.b64encode(content).decode()}"
+
+
+def long_prompt(length: int) -> str:
+    """A prompt of exactly ``length`` characters."""
+    text = " ".join(PROMPTS) + " "
+    return (text * (length // len(text) + 1))[:length]
+
+
+# --- what each model takes ---------------------------------------------------------------------------
+
+
+def offered_models(operation_id: str, content_type: str) -> list[ModelRules]:
+    names = spec.enum_values(spec.operation(operation_id).properties(content_type)["model"])
+    return [table().models[name] for name in names if name in table().models]
+
+
+def candidates(operation_id: str, content_type: str, name: str, rules: ModelRules) -> list[Any]:
+    """Every value a field can validly take for this model, plus leaving it out."""
+    schema = spec.resolve(spec.operation(operation_id).properties(content_type)[name])
+    if name in table().model_specific_parameters and name not in rules.parameters:
+        return [ABSENT]
+    listed = [value for value in spec.enum_values(schema) if value is not None]
+    if name == "size":
+        sizes = [size for size in rules.sizes if not listed or size in listed or rules.custom_size]
+        if rules.custom_size and "string" in str(schema):
+            sizes += ["1536x864", "3840x2160", "2160x3840", "768x2304"]
+        return [ABSENT, *[size for size in sizes if not _strict_enum(schema) or size in listed]]
+    if name == "quality":
+        return [ABSENT, *[quality for quality in rules.qualities if quality in listed]]
+    if name == "n":
+        return [ABSENT, 1, rules.max_n or 10]
+    if name == "output_compression":
+        assert rules.output_compression is not None
+        return [ABSENT, rules.output_compression.min, rules.output_compression.max]
+    if name == "partial_images":
+        return [ABSENT, 0, 3]
+    if listed:
+        return [ABSENT, *listed]
+    if "boolean" in str(schema):
+        return [ABSENT, True, False]
+    return [ABSENT]
+
+
+def _strict_enum(schema: Any) -> bool:
+    branches = schema.get("anyOf", [schema])
+    return not any(spec.resolve(branch) == {"type": "string"} for branch in branches)
+
+
+def cross_field_valid(params: Mapping[str, Any], rules: ModelRules) -> bool:
+    output_format = params.get("output_format", "png")
+    compression = rules.output_compression
+    if "output_compression" in params and compression and output_format not in compression.formats:
+        return False
+    return params.get("background") != "transparent" or output_format in rules.transparent_formats
+
+
+def _settings_fields(operation_id: str, content_type: str) -> list[str]:
+    properties = spec.operation(operation_id).properties(content_type)
+    return [name for name in properties if name not in (*FILE_FIELDS, "model", "prompt", "user")]
+
+
+# --- the exhaustive sweep ----------------------------------------------------------------------------
+
+
+def image_sets(rules: ModelRules, with_mask: bool) -> Iterator[dict[str, Any]]:
+    """Every kind of upload the model takes: each format, square or not, one image or the most, with a mask."""
+    assert rules.images is not None
+    limits = rules.images
+    sizes = [(64, 64)] if limits.square else [(64, 64), (96, 64)]
+    for fmt, (width, height) in itertools.product(limits.formats, sizes):
+        image = picture(fmt, width, height)
+        with_it = {"mask": mask(width, height)} if with_mask else {}
+        yield {"image": image}
+        if with_mask:
+            yield {"image": image, **with_it}
+        if limits.max_count > 1:
+            yield {"image": [image] * limits.max_count, **with_it}
+
+
+def _base(operation_id: str, content_type: str, rules: ModelRules) -> dict[str, Any]:
+    properties = spec.operation(operation_id).properties(content_type)
+    base: dict[str, Any] = {"model": rules.name}
+    if "prompt" in properties:
+        base["prompt"] = "p"
+    if content_type == spec.JSON and "images" in properties:
+        base["images"] = [{"image_url": data_url(picture("png", 64, 64))}]
+    return base
+
+
+def valid_requests(operation_id: str, content_type: str) -> Iterator[tuple[str, dict[str, Any]]]:
+    """(model, body) for every valid combination: the interacting fields crossed in full, the others
+    among themselves, and every kind of upload on its own."""
+    properties = spec.operation(operation_id).properties(content_type)
+    fields = _settings_fields(operation_id, content_type)
+    interacting = [name for name in fields if name in INTERACTING]
+    independent = [name for name in fields if name not in INTERACTING]
+    for rules in offered_models(operation_id, content_type):
+        base = _base(operation_id, content_type, rules)
+        inputs = list(image_sets(rules, "mask" in properties)) if "image" in properties else [{}]
+        for files in inputs[1:]:
+            yield rules.name, {**base, **files}
+        for group in (interacting, independent):
+            choices = [candidates(operation_id, content_type, name, rules) for name in group]
+            for values in itertools.product(*choices):
+                chosen = {k: v for k, v in zip(group, values, strict=True) if v is not ABSENT}
+                params = {**base, **inputs[0], **chosen}
+                if cross_field_valid(params, rules):
+                    yield rules.name, params
+
+
+# --- drawn at random: the contract suite's inputs ---------------------------------------------------
+
+
+def prompts(rules: ModelRules) -> st.SearchStrategy[str]:
+    """Mostly ordinary prompts, some arbitrary text, and one in ten exactly as long as the model allows."""
+    arbitrary = st.text(st.characters(codec="utf-8", exclude_categories=("Cs", "Cc")), min_size=1, max_size=80)
+    ordinary = st.sampled_from(PROMPTS)
+    longest = st.just(long_prompt(rules.prompt_max_length))
+    return st.randoms(use_true_random=True).flatmap(
+        lambda draw: longest if draw.random() < 0.1 else arbitrary if draw.random() < 0.3 else ordinary
+    )
+
+
+def _image_sizes(square: bool) -> st.SearchStrategy[tuple[int, int]]:
+    squares = [(side, side) for side in SQUARE_SIDES]
+    return st.sampled_from(squares if square else [*squares, *OBLONG_SIZES])
+
+
+def uploads(
+    rules: ModelRules, operation_id: str, content_type: str, *, masked: bool | None = None
+) -> st.SearchStrategy[dict[str, Any]]:
+    """The file fields of a valid request for this model: images it takes and a mask matching the first
+    (always, never, or when ``masked`` is None, sometimes)."""
+    properties = spec.operation(operation_id).properties(content_type)
+    limits = rules.images
+    if limits is None or not ({"image", "images"} & set(properties)):
+        return st.just({})
+    one = st.tuples(st.sampled_from(limits.formats), _image_sizes(limits.square))
+    count = st.one_of(st.just(1), st.integers(1, limits.max_count))
+    several = count.flatmap(lambda n: st.lists(one, min_size=n, max_size=n))
+    with_mask = st.booleans() if masked is None else st.just(masked)
+    if "mask" not in properties:
+        with_mask = st.just(False)
+
+    def files(chosen: list[tuple[str, tuple[int, int]]], masked: bool) -> dict[str, Any]:
+        images = [picture(fmt, *size) for fmt, size in chosen]
+        first = chosen[0][1]
+        if content_type == spec.JSON:
+            refs = [{"image_url": data_url(image, fmt)} for image, (fmt, _) in zip(images, chosen, strict=True)]
+            return {"images": refs, **({"mask": {"image_url": data_url(mask(*first))}} if masked else {})}
+        sent: Any = images if len(images) > 1 else images[0]
+        return {"image": sent, **({"mask": mask(*first)} if masked else {})}
+
+    return st.builds(files, several, with_mask)
+
+
+def valid_request(operation_id: str, content_type: str, models: Collection[str]) -> st.SearchStrategy[dict[str, Any]]:
+    """A valid body for one of ``models`` (those the operation offers), every field drawn from its candidates.
+
+    The model is left out only when the operation's default for the request is that same model.
+    """
+    served = [rules for rules in offered_models(operation_id, content_type) if rules.name in models]
+    return st.sampled_from(served).flatmap(lambda rules: _valid_for(operation_id, content_type, rules))
+
+
+def _valid_for(operation_id: str, content_type: str, rules: ModelRules) -> st.SearchStrategy[dict[str, Any]]:
+    properties = spec.operation(operation_id).properties(content_type)
+    fields = _settings_fields(operation_id, content_type)
+    choices = {name: candidates(operation_id, content_type, name, rules) for name in fields}
+    # Drawn uniformly: hypothesis would favour each list's first value (leaving the field out), and every
+    # combination here is as much a boundary as any other.
+    settings = st.randoms(use_true_random=True).map(
+        lambda draw: {name: draw.choice(values) for name, values in choices.items()}
+    )
+    prompt = prompts(rules) if "prompt" in properties else st.just(ABSENT)
+
+    def assemble(chosen: dict[str, Any], text: Any, files: dict[str, Any], omit_model: bool) -> dict[str, Any]:
+        params = {"model": rules.name, **files, **{k: v for k, v in chosen.items() if v is not ABSENT}}
+        if text is not ABSENT:
+            params["prompt"] = text
+        without = {k: v for k, v in params.items() if k != "model"}
+        if omit_model and effective_model(operation_id, without, content_type) == rules.name:
+            return without
+        return params
+
+    drawn = st.builds(assemble, settings, prompt, uploads(rules, operation_id, content_type), st.booleans())
+    return drawn.filter(lambda params: cross_field_valid(params, rules))
+
+
+def near_miss(operation_id: str, content_type: str, models: Collection[str]) -> st.SearchStrategy[dict[str, Any]]:
+    """A valid body with one thing changed so that the shared validator refuses it: a value only other
+    models take, one past a limit, an upload the model does not take, a mismatched mask..."""
+
+    def one_change(params: dict[str, Any]) -> st.SearchStrategy[dict[str, Any]]:
+        changes = misses(operation_id, content_type, params, models)
+        return st.sampled_from(changes).map(lambda change: {**params, **change})
+
+    def refused(params: dict[str, Any]) -> bool:
+        return bool(check_request(operation_id, params, content_type=content_type, strict=True))
+
+    return valid_request(operation_id, content_type, models).flatmap(one_change).filter(refused)
+
+
+def misses(
+    operation_id: str, content_type: str, params: Mapping[str, Any], models: Collection[str]
+) -> list[dict[str, Any]]:
+    """Changes that each break one rule for the request's model (some may happen to be valid: the caller filters)."""
+    operation = spec.operation(operation_id)
+    properties = operation.properties(content_type)
+    rules = table().models[str(effective_model(operation_id, params, content_type))]
+    offered = offered_models(operation_id, content_type)
+    changes: list[dict[str, Any]] = []
+    for name in _settings_fields(operation_id, content_type):
+        mine = candidates(operation_id, content_type, name, rules)
+        for other in offered:
+            changes += [
+                {name: value}
+                for value in candidates(operation_id, content_type, name, other)
+                if value is not ABSENT and value not in mine and {name: value} not in changes
+            ]
+    if "n" in properties:
+        changes.append({"n": (rules.max_n or 10) + 1})
+    if "prompt" in properties:
+        changes.append({"prompt": long_prompt(rules.prompt_max_length + 1)})
+    names = {model.name for model in offered}
+    changes += [{"model": name} for name in sorted(models) if name in table().models and name not in names]
+    if rules.output_compression is not None and "output_compression" in rules.parameters:
+        changes.append({"output_format": "png", "output_compression": 50})
+    if "background" in rules.parameters and "output_format" in rules.parameters:
+        changes.append({"background": "transparent", "output_format": "jpeg"})
+    return changes + _upload_misses(rules, content_type, properties)
+
+
+def _upload_misses(rules: ModelRules, content_type: str, properties: Mapping[str, Any]) -> list[dict[str, Any]]:
+    limits = rules.images
+    if limits is None:
+        return []
+    if content_type == spec.JSON:
+        if "images" not in properties:
+            return []
+        return [{"images": [{"image_url": data_url(picture("png", 64, 64))}] * (limits.max_count + 1)}]
+    square = picture(limits.formats[0], 256, 256)
+    changes: list[dict[str, Any]] = [{"image": [square] * (limits.max_count + 1)}]
+    changes += [{"image": picture(fmt, 256, 256)} for fmt in IMAGE_FORMATS if fmt not in limits.formats]
+    if limits.square:
+        changes.append({"image": picture(limits.formats[0], 384, 256)})
+    if "mask" in properties:
+        changes.append({"image": square, "mask": mask(512, 512)})
+        changes.append({"image": square, "mask": mask(256, 256, alpha=False)})
+    return changes
