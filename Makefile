@@ -42,5 +42,15 @@ test: lint
 mock: $(INSTALLED)
 	$(BIN)/openai-images mock $(MOCK_ARGS)
 
+# Make an image with the embedded mock (no key, no network) and print where it is.
+demo: $(INSTALLED)
+	@$(BIN)/openai-images generate "a lighthouse on a cliff at dawn, watercolor" --mock --model gpt-image-1 --quality low -o out/ --force
+
+# Judge a running Images API: make contract BASE_URL=http://127.0.0.1:8080/v1 API_KEY=sk-... [CONTRACT_ARGS=...]
+# The key goes through the environment, so that neither make nor the process list shows it.
+contract: $(INSTALLED)
+	@test -n "$(BASE_URL)" || { echo "usage: make contract BASE_URL=<url> [API_KEY=<key>] [CONTRACT_ARGS=...]" >&2; exit 2; }
+	@$(if $(API_KEY),OPENAI_API_KEY='$(API_KEY)' )$(PY) -m openai_images.contract --base-url '$(BASE_URL)' $(CONTRACT_ARGS)
+
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .hypothesis

@@ -1,0 +1,113 @@
+"""``openai-images history``: list, show, rerun and export the recorded calls."""
+
+from __future__ import annotations
+
+import argparse
+import json
+
+from openai_images.commandline import console as exit_codes
+from openai_images.commandline.console import CommandError, Console
+from openai_images.commandline.history import Entry, History, default_path
+from openai_images.commandline.requests import ImageRequest
+from openai_images.errors import ValidationError
+
+
+def _entry(history: History, entry_id: int) -> Entry:
+    entry = history.get(entry_id)
+    if entry is None:
+        raise CommandError(f"no call #{entry_id} in the history ({history.path})")
+    return entry
+
+
+def _short(text: str | None, width: int) -> str:
+    text = " ".join((text or "").split())
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def list_entries(history: History, args: argparse.Namespace, console: Console) -> int:
+    entries = history.latest(args.limit)
+    if console.json_mode:
+        console.result({"ok": True, "history": str(history.path), "entries": [entry.as_dict() for entry in entries]})
+        return exit_codes.SUCCESS
+    console.info(f"history: {history.path}")
+    if not entries:
+        console.info("no calls recorded yet")
+        return exit_codes.SUCCESS
+    rows = [("ID", "WHEN (UTC)", "COMMAND", "MODEL", "OUTCOME", "IMAGES", "PROMPT")]
+    for entry in entries:
+        when = entry.created_at.replace("T", " ").removesuffix("+00:00")
+        rows.append(
+            (
+                str(entry.id),
+                when,
+                entry.command,
+                entry.model or "-",
+                entry.outcome,
+                str(len(entry.paths)),
+                _short(entry.prompt, 50),
+            )
+        )
+    widths = [max(len(row[column]) for row in rows) for column in range(len(rows[0]) - 1)]
+    for row in rows:
+        cells = [
+            cell.rjust(widths[0]) if index == 0 else cell.ljust(widths[index]) for index, cell in enumerate(row[:-1])
+        ]
+        console.text("  ".join([*cells, row[-1]]).rstrip())
+    return exit_codes.SUCCESS
+
+
+def show(history: History, args: argparse.Namespace, console: Console) -> int:
+    entry = _entry(history, args.id)
+    document = entry.as_dict()
+    if console.json_mode:
+        console.result({"ok": True, **document})
+        return exit_codes.SUCCESS
+    for name, value in document.items():
+        if value in (None, [], {}):
+            continue
+        shown = value if isinstance(value, (str, int, float)) else json.dumps(value, ensure_ascii=False)
+        console.text(f"{name + ':':17}{shown}")
+    return exit_codes.SUCCESS
+
+
+def export(history: History, args: argparse.Namespace, console: Console) -> int:
+    """Every entry as one JSON line, oldest first (whatever ``--json`` says: it is JSON already)."""
+    for entry in history:
+        console.text(json.dumps(entry.as_dict(), ensure_ascii=False))
+    return exit_codes.SUCCESS
+
+
+def request_of(entry: Entry, console: Console) -> ImageRequest:
+    """The recorded request, with its input files read again from where they were."""
+    files: dict[str, list[str]] = {}
+    for item in entry.inputs:
+        files.setdefault(item["param"], []).append(item["path"])
+    try:
+        request = ImageRequest.build(entry.command, entry.params, files)
+    except ValidationError as exc:
+        raise CommandError(f"cannot rerun call #{entry.id}: {'; '.join(str(issue) for issue in exc.issues)}") from None
+    for recorded, current in zip(entry.inputs, request.inputs, strict=True):
+        if recorded["sha256"] != current.sha256:
+            console.warn(f"{current.path} has changed since call #{entry.id}; sending it as it is now")
+    return request
+
+
+def rerun(history: History, args: argparse.Namespace, console: Console) -> int:
+    from openai_images.commandline import single
+
+    entry = _entry(history, args.id)
+    request = request_of(entry, console)
+    history.close()  # the call records itself through its own connection
+    console.info(f"rerunning call #{entry.id}: {entry.command} with {entry.model or 'the default model'}")
+    return single.execute(request, args, console)
+
+
+ACTIONS = {"list": list_entries, "show": show, "export": export, "rerun": rerun}
+
+
+def run(args: argparse.Namespace, console: Console) -> int:
+    history = History(default_path())
+    try:
+        return ACTIONS[args.history_command or "list"](history, args, console)
+    finally:
+        history.close()

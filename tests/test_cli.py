@@ -1,0 +1,423 @@
+"""``openai-images generate|edit|vary`` as a user runs them: a subprocess against the mock server
+(or the embedded mock), checked by its files, its stdout/stderr and its exit code."""
+
+from __future__ import annotations
+
+import json
+import signal
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from test_cli_support import (
+    DALL_E_2,
+    GPT_LOW,
+    KEY,
+    cli_env,
+    closed_port_url,
+    history_rows,
+    image_format,
+    image_size,
+    mock_server,
+    run_cli,
+    start_cli,
+    stdout_paths,
+    write_mask,
+    write_png,
+)
+
+pytestmark = pytest.mark.integration
+
+
+@pytest.fixture(scope="module")
+def server() -> Iterator[str]:
+    with mock_server("--api-key", KEY, "--slow-seconds", "5") as url:
+        yield url
+
+
+@pytest.fixture
+def env(tmp_path: Path, server: str) -> dict[str, str]:
+    """The key and the server come from the environment, as they would for a user."""
+    return cli_env(tmp_path, OPENAI_API_KEY=KEY, OPENAI_BASE_URL=server)
+
+
+# --- generating, editing, varying ------------------------------------------------------------------------
+
+
+def test_generate_saves_the_image_under_the_prompts_slug_and_prints_its_path_last(
+    tmp_path: Path, env: dict[str, str]
+) -> None:
+    result = run_cli("generate", "A red fox, in snow!", *DALL_E_2, cwd=tmp_path, env=env)
+    assert result.returncode == 0, result.stderr
+    saved = tmp_path / "a-red-fox-in-snow-1.png"
+    assert stdout_paths(result) == [saved]
+    assert (image_format(saved), image_size(saved)) == ("PNG", (256, 256))
+    assert "request id req_" in result.stderr
+
+
+def test_the_embedded_mock_needs_no_key_and_no_network(tmp_path: Path) -> None:
+    # Even an unreachable base URL in the environment does not matter: nothing leaves the process.
+    env = cli_env(tmp_path, OPENAI_BASE_URL=closed_port_url())
+    result = run_cli("generate", "a lighthouse", *GPT_LOW, "--output-format", "webp", "--mock", cwd=tmp_path, env=env)
+    assert result.returncode == 0, result.stderr
+    [saved] = stdout_paths(result)
+    assert saved == tmp_path / "a-lighthouse-1.webp"
+    assert (image_format(saved), image_size(saved)) == ("WEBP", (1024, 1024))
+
+
+def test_global_options_may_come_before_the_command(tmp_path: Path) -> None:
+    result = run_cli("--mock", "-q", "generate", "a tree", *DALL_E_2, cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert stdout_paths(result) == [tmp_path / "a-tree-1.png"]
+
+
+def test_o_names_a_file_for_one_image_and_a_directory_otherwise(tmp_path: Path, env: dict[str, str]) -> None:
+    one = run_cli("generate", "a fox", *DALL_E_2, "-o", "fox.png", cwd=tmp_path, env=env)
+    assert one.returncode == 0, one.stderr
+    assert stdout_paths(one) == [tmp_path / "fox.png"]
+    several = run_cli("generate", "a fox", *DALL_E_2, "--n", "2", "-o", "foxes", cwd=tmp_path, env=env)
+    assert several.returncode == 0, several.stderr
+    assert stdout_paths(several) == [tmp_path / "foxes" / "a-fox-1.png", tmp_path / "foxes" / "a-fox-2.png"]
+    assert all(image_size(path) == (256, 256) for path in stdout_paths(several))
+
+
+def test_images_answered_by_url_are_downloaded(tmp_path: Path, env: dict[str, str]) -> None:
+    # dall-e-2 answers with URLs unless asked otherwise; so does the embedded mock, through its own transport.
+    for extra in ([], ["--mock"]):
+        out = tmp_path / ("mock" if extra else "server")
+        result = run_cli(
+            "generate",
+            "a fox",
+            "--model",
+            "dall-e-2",
+            "--size",
+            "256x256",
+            "-o",
+            str(out),
+            *extra,
+            cwd=tmp_path,
+            env=env,
+        )
+        assert result.returncode == 0, result.stderr
+        assert image_size(out / "a-fox-1.png") == (256, 256)
+
+
+def test_edit_takes_images_a_prompt_and_a_mask(tmp_path: Path, env: dict[str, str]) -> None:
+    photo = write_png(tmp_path / "photo.png")
+    mask = write_mask(tmp_path / "mask.png")
+    one = run_cli("edit", str(photo), "--prompt", "add a hat", "--mask", str(mask), *DALL_E_2, cwd=tmp_path, env=env)
+    assert one.returncode == 0, one.stderr
+    assert stdout_paths(one) == [tmp_path / "add-a-hat-1.png"]
+    other = write_png(tmp_path / "other.png", (128, 96), (200, 30, 30))
+    several = run_cli(
+        "edit",
+        str(photo),
+        str(other),
+        "--prompt",
+        "a collage",
+        *GPT_LOW,
+        "--n",
+        "2",
+        "-o",
+        "out/",
+        cwd=tmp_path,
+        env=env,
+    )
+    assert several.returncode == 0, several.stderr
+    assert [image_size(path) for path in stdout_paths(several)] == [(1024, 1024)] * 2
+
+
+def test_vary_makes_variations_of_an_image(tmp_path: Path, env: dict[str, str]) -> None:
+    logo = write_png(tmp_path / "logo.png")
+    result = run_cli(
+        "vary", str(logo), "--n", "2", "--size", "256x256", "--response-format", "b64_json", cwd=tmp_path, env=env
+    )
+    assert result.returncode == 0, result.stderr
+    assert stdout_paths(result) == [tmp_path / "logo-variation-1.png", tmp_path / "logo-variation-2.png"]
+
+
+def test_streaming_saves_and_reports_each_partial_image_as_it_arrives(tmp_path: Path, env: dict[str, str]) -> None:
+    result = run_cli(
+        "generate",
+        "a tree",
+        *GPT_LOW,
+        "--stream",
+        "--partial-images",
+        "2",
+        "-o",
+        "tree/",
+        "--json",
+        cwd=tmp_path,
+        env=env,
+    )
+    assert result.returncode == 0, result.stderr
+    folder = tmp_path / "tree"
+    partials = [folder / "a-tree-partial-1.png", folder / "a-tree-partial-2.png"]
+    assert f"partial image 1: {partials[0]}" in result.stderr
+    assert f"partial image 2: {partials[1]}" in result.stderr
+    document = json.loads(result.stdout)
+    assert document["partial_images"] == [str(path) for path in partials]
+    assert document["images"] == [str(folder / "a-tree-1.png")]
+    assert all(image_size(path) == (1024, 1024) for path in [*partials, folder / "a-tree-1.png"])
+
+
+def test_quiet_prints_the_paths_and_nothing_else(tmp_path: Path, env: dict[str, str]) -> None:
+    result = run_cli("generate", "a fox", *DALL_E_2, "-q", cwd=tmp_path, env=env)
+    assert result.returncode == 0
+    assert (result.stderr, stdout_paths(result)) == ("", [tmp_path / "a-fox-1.png"])
+
+
+def test_an_interrupted_call_exits_130_leaves_no_file_and_is_recorded(tmp_path: Path, env: dict[str, str]) -> None:
+    process = start_cli("generate", "a slow fox", *DALL_E_2, "-H", "x-mock-fault: slow", cwd=tmp_path, env=env)
+    time.sleep(1.0)
+    process.send_signal(signal.SIGINT)
+    _, stderr = process.communicate(timeout=20)
+    assert process.returncode == 130, stderr
+    assert list(tmp_path.glob("*.png")) == []
+    assert [row["outcome"] for row in history_rows(tmp_path)] == ["interrupted"]
+
+
+# --- never overwriting -----------------------------------------------------------------------------------------
+
+
+def test_an_existing_file_is_never_overwritten_without_force(tmp_path: Path, env: dict[str, str]) -> None:
+    target = tmp_path / "a-fox-1.png"
+    target.write_bytes(b"mine")
+    # The answer's format is not known before the call, so a file of any image suffix is in the way.
+    (tmp_path / "a-fox-2.jpg").write_bytes(b"mine too")
+    refused = run_cli("generate", "a fox", *DALL_E_2, "--n", "2", cwd=tmp_path, env=env)
+    assert refused.returncode == 1
+    assert "not overwriting" in refused.stderr and "--force" in refused.stderr
+    assert str(target) in refused.stderr and str(tmp_path / "a-fox-2.jpg") in refused.stderr
+    assert target.read_bytes() == b"mine"
+    assert history_rows(tmp_path) == []  # refused before any call was paid for
+    forced = run_cli("generate", "a fox", *DALL_E_2, "--force", cwd=tmp_path, env=env)
+    assert forced.returncode == 0, forced.stderr
+    assert image_format(target) == "PNG"
+
+
+def test_an_exact_output_file_is_protected_too(tmp_path: Path, env: dict[str, str]) -> None:
+    (tmp_path / "fox.png").write_bytes(b"mine")
+    result = run_cli("generate", "a fox", *DALL_E_2, "-o", "fox.png", cwd=tmp_path, env=env)
+    assert result.returncode == 1
+    assert (tmp_path / "fox.png").read_bytes() == b"mine"
+
+
+# --- exit codes ----------------------------------------------------------------------------------------------------
+
+
+def test_a_validation_problem_lists_every_issue_with_the_allowed_values_and_exits_2(tmp_path: Path) -> None:
+    # Nothing is sent: the base URL is unreachable, and reaching for it would exit 4.
+    env = cli_env(tmp_path, OPENAI_API_KEY=KEY, OPENAI_BASE_URL=closed_port_url())
+    result = run_cli(
+        "generate",
+        "a fox",
+        "--model",
+        "dall-e-2",
+        "--size",
+        "100x100",
+        "--quality",
+        "hd",
+        "--style",
+        "vivid",
+        cwd=tmp_path,
+        env=env,
+    )
+    assert result.returncode == 2
+    assert "3 problems" in result.stderr and "nothing was sent" in result.stderr
+    assert (
+        "size: not a size this model makes (got '100x100') [model dall-e-2]; allowed: 256x256, 512x512, 1024x1024, auto"
+        in result.stderr
+    )
+    assert (
+        "quality: is not a quality this model offers (got 'hd') [model dall-e-2]; allowed: standard, auto"
+        in result.stderr
+    )
+    assert "style: is not supported by this model" in result.stderr and "allowed: only with dall-e-3" in result.stderr
+    assert result.stdout == ""
+
+
+def test_a_value_outside_the_specs_enum_is_refused_by_the_parser_with_exit_2(tmp_path: Path) -> None:
+    result = run_cli("generate", "a fox", "--quality", "ultra", "--mock", cwd=tmp_path)
+    assert result.returncode == 2
+    assert "invalid choice: 'ultra'" in result.stderr
+
+
+def test_an_unreadable_input_image_is_a_validation_problem(tmp_path: Path) -> None:
+    result = run_cli("vary", "missing.png", "--mock", cwd=tmp_path)
+    assert result.returncode == 2
+    assert "image: cannot be read: No such file or directory" in result.stderr
+
+
+def test_an_api_error_shows_type_code_message_and_request_id_and_exits_3(tmp_path: Path, server: str) -> None:
+    env = cli_env(tmp_path, OPENAI_API_KEY="sk-wrong-key-000000", OPENAI_BASE_URL=server)
+    result = run_cli("generate", "a fox", *DALL_E_2, cwd=tmp_path, env=env)
+    assert result.returncode == 3
+    assert "the API answered 401 (type invalid_request_error, code invalid_api_key)" in result.stderr
+    assert "Incorrect API key provided." in result.stderr
+    assert "request id: req_" in result.stderr
+    assert list(tmp_path.glob("*.png")) == []
+
+
+def test_a_server_failure_after_the_retries_exits_3(tmp_path: Path, env: dict[str, str]) -> None:
+    result = run_cli(
+        "generate", "a fox", *DALL_E_2, "-H", "x-mock-fault: 500", "--max-retries", "0", cwd=tmp_path, env=env
+    )
+    assert result.returncode == 3
+    assert "500 (type server_error, code server_error)" in result.stderr
+
+
+def test_a_connection_failure_exits_4(tmp_path: Path) -> None:
+    env = cli_env(tmp_path, OPENAI_API_KEY=KEY)
+    result = run_cli(
+        "generate", "a fox", *DALL_E_2, "--base-url", closed_port_url(), "--max-retries", "0", cwd=tmp_path, env=env
+    )
+    assert result.returncode == 4
+    assert "could not reach the API" in result.stderr
+
+
+def test_no_key_exits_2_and_points_at_the_mock(tmp_path: Path) -> None:
+    result = run_cli("generate", "a fox", *DALL_E_2, cwd=tmp_path)
+    assert result.returncode == 2
+    assert "no API key: set OPENAI_API_KEY or pass --api-key (or try the embedded mock: --mock)" in result.stderr
+
+
+# --- --json and --dry-run ------------------------------------------------------------------------------------------
+
+
+def test_json_puts_one_document_on_stdout_and_everything_else_on_stderr(tmp_path: Path, env: dict[str, str]) -> None:
+    result = run_cli("generate", "a fox", *GPT_LOW, "--json", "-v", cwd=tmp_path, env=env)
+    assert result.returncode == 0, result.stderr
+    document = json.loads(result.stdout)  # the whole of stdout is one JSON document
+    assert document["ok"] is True
+    assert document["images"] == [str(tmp_path / "a-fox-1.png")]
+    assert (document["model"], document["operation"]) == ("gpt-image-1", "createImage")
+    assert document["request_id"].startswith("req_")
+    assert document["usage"]["total_tokens"] > 0
+    assert document["history_id"] == 1
+    assert "DEBUG" in result.stderr  # -v logs went to stderr
+
+
+def test_json_reports_failures_as_a_document_too(tmp_path: Path) -> None:
+    result = run_cli("generate", "a fox", "--model", "dall-e-3", "--n", "2", "--mock", "--json", cwd=tmp_path)
+    assert result.returncode == 2
+    document = json.loads(result.stdout)
+    assert (document["ok"], document["exit_code"], document["error"]["kind"]) == (False, 2, "validation")
+    assert document["error"]["issues"][0]["param"] == "n"
+    assert document["error"]["issues"][0]["allowed"] == "1..1"
+
+
+def test_dry_run_prints_the_request_with_the_key_redacted_and_sends_nothing(tmp_path: Path) -> None:
+    url = closed_port_url()
+    result = run_cli("generate", "a fox", *DALL_E_2, "--api-key", KEY, "--base-url", url, "--dry-run", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert f"POST {url}/images/generations" in result.stdout
+    assert "Authorization: <redacted>" in result.stdout
+    assert '"size": "256x256"' in result.stdout
+    assert "curl -X POST" in result.stdout
+    assert KEY not in result.stdout + result.stderr
+    assert history_rows(tmp_path) == []
+
+
+def test_dry_run_of_an_upload_names_the_file_parts_and_needs_no_key(tmp_path: Path) -> None:
+    photo = write_png(tmp_path / "photo.png")
+    result = run_cli(
+        "edit", str(photo), "--prompt", "a hat", "--model", "dall-e-2", "--dry-run", "--json", cwd=tmp_path
+    )
+    assert result.returncode == 0, result.stderr
+    document = json.loads(result.stdout)
+    parts = {part["name"]: part for part in document["form"]}
+    assert parts["image"]["file_name"] == "photo.png"
+    assert parts["image"]["size"] == photo.stat().st_size
+    assert parts["prompt"]["value"] == "a hat"
+    assert document["headers"]["Authorization"] == "<redacted>"
+
+
+# --- the key --------------------------------------------------------------------------------------------------------
+
+
+def test_the_key_never_appears_in_output_logs_or_history(tmp_path: Path, server: str) -> None:
+    env = cli_env(tmp_path, OPENAI_BASE_URL=server)
+    runs = [
+        run_cli("generate", "a fox", *DALL_E_2, "--api-key", KEY, "-v", cwd=tmp_path, env=env),
+        run_cli("generate", "a fox", *DALL_E_2, "--api-key", KEY, "-v", "--json", "-o", "b/", cwd=tmp_path, env=env),
+        run_cli(
+            "generate",
+            "a fox",
+            *DALL_E_2,
+            "-v",
+            "-H",
+            "x-mock-fault: 500",
+            "--max-retries",
+            "1",
+            "-o",
+            "c/",
+            cwd=tmp_path,
+            env={**env, "OPENAI_API_KEY": KEY},
+        ),
+    ]
+    assert [result.returncode for result in runs] == [0, 0, 3]
+    for result in runs:
+        assert "DEBUG" in result.stderr
+        assert KEY not in result.stdout
+        assert KEY not in result.stderr
+    database = (tmp_path / "history.sqlite").read_bytes()
+    assert len(history_rows(tmp_path)) == 3
+    assert KEY.encode() not in database
+
+
+# --- help, --open, the mock command --------------------------------------------------------------------------------
+
+
+def test_help_shows_examples_and_the_options_the_spec_defines(tmp_path: Path) -> None:
+    top = run_cli("--help", cwd=tmp_path)
+    assert top.returncode == 0
+    assert "examples:" in top.stdout and "exit codes:" in top.stdout
+    generate = run_cli("generate", "--help", cwd=tmp_path)
+    assert "examples:" in generate.stdout
+    text = " ".join(generate.stdout.split())
+    assert "--style {vivid,natural}" in text
+    assert "--output-compression N" in text
+    assert "dall-e-2: 256x256, 512x512, 1024x1024, auto" in text
+    assert "Only with dall-e-3." in text
+    for command in ("edit", "vary", "history", "batch"):
+        assert "examples:" in run_cli(command, "--help", cwd=tmp_path).stdout
+
+
+def test_open_hands_the_images_to_the_system_viewer(tmp_path: Path) -> None:
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir()
+    log = tmp_path / "opened.txt"
+    viewer = bin_dir / "xdg-open"
+    viewer.write_text(f'#!/bin/sh\necho "$1" >> {log}\n')
+    viewer.chmod(0o755)
+    env = cli_env(tmp_path, PATH=str(bin_dir))
+    result = run_cli("generate", "a fox", *DALL_E_2, "--n", "2", "--mock", "--open", cwd=tmp_path, env=env)
+    assert result.returncode == 0, result.stderr
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline and len(log.read_text().splitlines() if log.exists() else []) < 2:
+        time.sleep(0.05)
+    assert sorted(log.read_text().splitlines()) == [str(path) for path in stdout_paths(result)]
+
+
+def test_open_without_a_viewer_says_where_the_images_are(tmp_path: Path) -> None:
+    env = cli_env(tmp_path, PATH=str(tmp_path / "empty"))
+    result = run_cli("generate", "a fox", *DALL_E_2, "--mock", "--open", "-o", "out/", cwd=tmp_path, env=env)
+    assert result.returncode == 0, result.stderr
+    assert f"no image viewer found (xdg-open); the images are in {tmp_path / 'out'}" in result.stderr
+
+
+def test_the_mock_command_is_still_there(tmp_path: Path) -> None:
+    result = run_cli("mock", "--help", cwd=tmp_path)
+    assert result.returncode == 0
+    assert "--fault-script" in result.stdout
+
+
+def test_importing_the_command_line_does_not_load_the_mock_or_pillow() -> None:
+    heavy = "{'starlette', 'uvicorn', 'PIL', 'sqlite3'}"
+    code = f"import sys, openai_images.cli; print(sorted({{m.split('.')[0] for m in sys.modules}} & {heavy}))"
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "[]"

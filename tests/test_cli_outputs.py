@@ -1,0 +1,91 @@
+"""File names and placement: slugs of prompts, what ``-o`` means, atomic placement that never
+overwrites without ``force`` and leaves nothing behind when it fails."""
+
+from __future__ import annotations
+
+import base64
+from pathlib import Path
+from types import SimpleNamespace
+
+import pytest
+from conftest import image_bytes
+from openai_images.commandline.outputs import OutputExistsError, OutputPlan, copy_images, place, save_answer
+from openai_images.commandline.requests import slug
+
+
+@pytest.mark.parametrize(
+    ("prompt", "expected"),
+    [
+        ("A red fox, in snow!", "a-red-fox-in-snow"),
+        ("Crème brûlée on a café table", "creme-brulee-on-a-cafe-table"),
+        ("一只猫", "image"),
+        ("word " * 30, "-".join(["word"] * 9)),
+        ("Supercalifragilisticexpialidocious" * 3, ("supercalifragilisticexpialidocious" * 3)[:48]),
+    ],
+)
+def test_a_slug_is_short_lowercase_ascii_cut_at_a_word(prompt: str, expected: str) -> None:
+    assert slug(prompt) == expected
+
+
+def test_o_with_an_image_suffix_is_a_file_and_anything_else_a_directory(tmp_path: Path) -> None:
+    assert OutputPlan.from_option(str(tmp_path / "fox.png"), "p") == OutputPlan(tmp_path, "fox", tmp_path / "fox.png")
+    assert OutputPlan.from_option(str(tmp_path / "foxes"), "p") == OutputPlan(tmp_path / "foxes", "p")
+    assert OutputPlan.from_option(str(tmp_path / "v1.5"), "p") == OutputPlan(tmp_path / "v1.5", "p")
+    assert OutputPlan.from_option(str(tmp_path / "odd.png") + "/", "p") == OutputPlan(tmp_path / "odd.png", "p")
+    (tmp_path / "dir.png").mkdir()
+    assert OutputPlan.from_option(str(tmp_path / "dir.png"), "p") == OutputPlan(tmp_path / "dir.png", "p")
+    assert OutputPlan.from_option(None, "p").directory == Path.cwd()
+
+
+def test_a_file_name_takes_a_number_when_the_answer_has_several_images(tmp_path: Path) -> None:
+    plan = OutputPlan(tmp_path, "fox", tmp_path / "fox.png")
+    assert plan.image(1, 1, "png") == tmp_path / "fox.png"
+    assert [plan.image(index, 2, "jpg") for index in (1, 2)] == [tmp_path / "fox-1.jpg", tmp_path / "fox-2.jpg"]
+
+
+def answer(*formats: str) -> SimpleNamespace:
+    data = [SimpleNamespace(b64_json=base64.b64encode(image_bytes(fmt)).decode(), url=None) for fmt in formats]
+    return SimpleNamespace(created=1, data=data)
+
+
+def test_saving_places_complete_files_and_leaves_no_staging_behind(tmp_path: Path) -> None:
+    paths = save_answer(answer("PNG", "JPEG"), OutputPlan(tmp_path, "pair"), force=False)
+    assert paths == [tmp_path / "pair-1.png", tmp_path / "pair-2.jpg"]
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["pair-1.png", "pair-2.jpg"]
+
+
+def test_nothing_is_replaced_without_force_and_nothing_half_placed(tmp_path: Path) -> None:
+    (tmp_path / "pair-2.png").write_bytes(b"mine")
+    with pytest.raises(OutputExistsError) as caught:
+        save_answer(answer("PNG", "PNG"), OutputPlan(tmp_path, "pair"), force=False)
+    assert caught.value.paths == [tmp_path / "pair-2.png"]
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["pair-2.png"]  # not even pair-1
+    assert (tmp_path / "pair-2.png").read_bytes() == b"mine"
+    save_answer(answer("PNG", "PNG"), OutputPlan(tmp_path, "pair"), force=True)
+    assert (tmp_path / "pair-2.png").read_bytes() == image_bytes("PNG")
+
+
+def test_a_file_named_with_another_format_is_kept_as_named_with_a_warning(tmp_path: Path) -> None:
+    warnings: list[str] = []
+    target = tmp_path / "photo.png"
+    save_answer(answer("JPEG"), OutputPlan(tmp_path, "photo", target), force=False, warn=warnings.append)
+    assert target.read_bytes() == image_bytes("JPEG")
+    assert warnings == [f"{target} holds a jpg image, whatever its name says"]
+
+
+def test_reused_images_are_copied_under_the_new_names(tmp_path: Path) -> None:
+    source = tmp_path / "old-1.webp"
+    source.write_bytes(image_bytes("WEBP"))
+    copied = copy_images([source], OutputPlan(tmp_path / "new", "fox"), force=False)
+    assert copied == [tmp_path / "new" / "fox-1.webp"]
+    assert copied[0].read_bytes() == source.read_bytes()
+
+
+def test_placing_refuses_a_target_that_appeared_meanwhile(tmp_path: Path) -> None:
+    staged = tmp_path / "staged.png"
+    staged.write_bytes(b"new")
+    target = tmp_path / "target.png"
+    target.write_bytes(b"old")
+    with pytest.raises(OutputExistsError):
+        place([staged], [target], force=False)
+    assert target.read_bytes() == b"old"

@@ -1,0 +1,134 @@
+"""What the command-line tests share: running ``openai-images`` as a subprocess, a mock server on a
+loopback port, input images, and reading the history database. (No tests here.)"""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import socket
+import sqlite3
+import subprocess
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from PIL import Image
+
+KEY = "sk-cli-test-0123456789abcdef"
+"""The key the test servers accept; no output, log or database may ever contain it."""
+
+# The smallest and quickest requests the mock renders.
+DALL_E_2 = ["--model", "dall-e-2", "--size", "256x256", "--response-format", "b64_json"]
+GPT_LOW = ["--model", "gpt-image-1", "--quality", "low"]
+
+
+def cli_env(home: Path, **extra: str) -> dict[str, str]:
+    """The environment of a run: no credentials or endpoint of the caller's, a history of its own."""
+    env = {
+        name: value
+        for name, value in os.environ.items()
+        if not name.startswith(("OPENAI_", "AZURE_OPENAI_")) or name == "OPENAI_IMAGES_HISTORY"
+    }
+    env["OPENAI_IMAGES_HISTORY"] = str(home / "history.sqlite")
+    env.update(extra)
+    return env
+
+
+def run_cli(
+    *args: str, cwd: Path, env: dict[str, str] | None = None, timeout: float = 60
+) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "openai_images.cli", *args],
+        cwd=cwd,
+        env=env if env is not None else cli_env(cwd),
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        check=False,
+    )
+
+
+def start_cli(*args: str, cwd: Path, env: dict[str, str]) -> subprocess.Popen[str]:
+    return subprocess.Popen(
+        [sys.executable, "-m", "openai_images.cli", *args],
+        cwd=cwd,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+
+
+@contextmanager
+def mock_server(*options: str) -> Iterator[str]:
+    """``openai-images mock`` on a free loopback port; yields its base URL."""
+    process = subprocess.Popen(
+        [sys.executable, "-m", "openai_images.cli", "mock", "--port", "0", *options],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
+    )
+    try:
+        assert process.stdout is not None
+        line = process.stdout.readline()
+        assert "serving the Images API on" in line, line
+        yield line.rsplit(" ", 1)[-1].strip()
+    finally:
+        process.terminate()
+        process.communicate(timeout=10)
+
+
+def closed_port_url() -> str:
+    """A loopback URL where nothing listens."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    return f"http://127.0.0.1:{port}/v1"
+
+
+def write_png(path: Path, size: tuple[int, int] = (256, 256), color: Any = (20, 120, 200), mode: str = "RGB") -> Path:
+    buffer = io.BytesIO()
+    Image.new(mode, size, color).save(buffer, format="PNG")
+    path.write_bytes(buffer.getvalue())
+    return path
+
+
+def write_mask(path: Path, size: int = 256) -> Path:
+    """Opaque, with a transparent left half: the part to edit."""
+    mask = Image.new("RGBA", (size, size), (0, 0, 0, 255))
+    mask.paste((0, 0, 0, 0), (0, 0, size // 2, size))
+    mask.save(path, format="PNG")
+    return path
+
+
+def image_size(path: Path) -> tuple[int, int]:
+    with Image.open(path) as image:
+        return image.size
+
+
+def image_format(path: Path) -> str | None:
+    with Image.open(path) as image:
+        return image.format
+
+
+def history_rows(home: Path) -> list[dict[str, Any]]:
+    """The calls recorded in ``home``'s history, oldest first ([] when nothing created it)."""
+    if not (home / "history.sqlite").exists():
+        return []
+    connection = sqlite3.connect(home / "history.sqlite")
+    connection.row_factory = sqlite3.Row
+    try:
+        rows = [dict(row) for row in connection.execute("SELECT * FROM calls ORDER BY id")]
+    finally:
+        connection.close()
+    for row in rows:
+        for column in ("params", "inputs", "paths", "revised_prompts", "usage"):
+            row[column] = json.loads(row[column]) if row[column] is not None else None
+    return rows
+
+
+def stdout_paths(result: subprocess.CompletedProcess[str]) -> list[Path]:
+    return [Path(line) for line in result.stdout.splitlines() if line.strip()]
