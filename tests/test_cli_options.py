@@ -28,10 +28,10 @@ def actions_by_dest(parser: argparse.ArgumentParser) -> dict[str, argparse.Actio
 @pytest.fixture
 def fresh_caches() -> Iterator[None]:
     """Specs patched by a test must not leak into others through the caches."""
-    spec.operations.cache_clear()
+    spec.clear_caches()
     options.fields.cache_clear()
     yield
-    spec.operations.cache_clear()
+    spec.clear_caches()
     options.fields.cache_clear()
 
 
@@ -92,7 +92,7 @@ def test_a_field_added_to_the_spec_becomes_an_option(monkeypatch: pytest.MonkeyP
     properties["tags"] = {"type": "array", "items": {"type": "string"}, "description": "Labels."}
     properties["output"] = {"type": "string", "enum": ["disk", "screen"], "description": "Where to."}
     monkeypatch.setattr(spec, "document", lambda: document)
-    spec.operations.cache_clear()
+    spec.clear_caches()
     options.fields.cache_clear()
 
     parser = cli.build_parser()

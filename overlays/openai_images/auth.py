@@ -1,7 +1,7 @@
-"""How the credential reaches a request: an httpx auth flow that adds it as the request is sent.
+"""How the credential reaches a request: added to each request as it is sent, never stored.
 
-The key is never stored in a client's default headers, so it cannot leak through their repr, a
-dry run (which builds but does not send) or a logged request.
+The key is never in a client's default headers, so it cannot leak through their repr or a dry run
+(which builds but does not send). ``KeyAuth`` is also an httpx auth flow, for use with any client.
 """
 
 from __future__ import annotations
@@ -21,8 +21,11 @@ class KeyAuth(httpx.Auth):
         self.key = key
         self.prefix = prefix
 
-    def auth_flow(self, request: httpx.Request) -> Generator[httpx.Request, httpx.Response, None]:
+    def apply(self, request: httpx.Request) -> None:
         request.headers[self.header] = f"{self.prefix}{self.key.reveal()}"
+
+    def auth_flow(self, request: httpx.Request) -> Generator[httpx.Request, httpx.Response, None]:
+        self.apply(request)
         yield request
 
     def __repr__(self) -> str:

@@ -79,6 +79,7 @@ class _Overlay(_ApiBase):
         self.validate = validate
         self.strict = strict
         self._auth = auth.for_settings(self.settings)
+        self._headers = self.settings.headers()
         # An injected client keeps its own timeout unless one is asked for explicitly.
         self._timeout = self.settings.timeout if timeout is not None else None
 
@@ -110,7 +111,7 @@ class _Overlay(_ApiBase):
                 )
             kwargs["url"] = f"{self.settings.base_url}/deployments/{quote(deployment, safe='')}{kwargs['url']}"
             kwargs["params"] = {"api-version": azure.api_version, **kwargs.get("params", {})}
-        kwargs["headers"] = {**self.settings.headers(), **kwargs.get("headers", {})}
+        kwargs["headers"] = {**self._headers, **kwargs.get("headers", {})}
         if self._timeout is not None and "timeout" not in kwargs:
             kwargs["timeout"] = self._timeout
         return kwargs
@@ -225,12 +226,13 @@ class ImagesApi(_Overlay, GeneratedImagesApi):
         return self.client.get_httpx_client()
 
     def _send(self, request: httpx.Request, *, stream: bool) -> httpx.Response:
+        self._auth.apply(request)  # directly: an httpx auth flow costs more per call than the whole check
         started = time.monotonic()
         retry = 0
         while True:
             self._attempt_timeout(request, started)
             try:
-                response = self.http_client.send(request, stream=stream, auth=self._auth)
+                response = self.http_client.send(request, stream=stream)
             except RETRIED_ERRORS as exc:
                 wait = self._next_wait(retry, started, request, None)
                 if wait is None:
@@ -304,12 +306,13 @@ class AsyncImagesApi(_Overlay, GeneratedAsyncImagesApi):
         return self.client.get_async_httpx_client()
 
     async def _send(self, request: httpx.Request, *, stream: bool) -> httpx.Response:
+        self._auth.apply(request)
         started = time.monotonic()
         retry = 0
         while True:
             self._attempt_timeout(request, started)
             try:
-                response = await self.http_client.send(request, stream=stream, auth=self._auth)
+                response = await self.http_client.send(request, stream=stream)
             except RETRIED_ERRORS as exc:
                 wait = self._next_wait(retry, started, request, None)
                 if wait is None:

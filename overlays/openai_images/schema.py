@@ -14,6 +14,7 @@ from __future__ import annotations
 import io
 import re
 from collections.abc import Mapping
+from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -77,42 +78,96 @@ def _join(values: list[Any]) -> str:
     return ", ".join(str(value) for value in values)
 
 
+_MISSING = object()
+
+
+@dataclass(frozen=True)
+class _Plan:
+    """One schema's keywords, looked up once: ``check`` runs per request and must not re-read dicts."""
+
+    schema: Schema
+    nullable: bool
+    types: tuple[str, ...]
+    binary: bool
+    enum: tuple[Any, ...] | None
+    const: Any
+    strings: bool
+    numbers: bool
+    arrays: bool
+    objects: bool
+    all_of: tuple[Schema, ...]
+    any_of: tuple[tuple[Schema, ...], ...]
+    not_: Schema | None
+
+
+_PLANS: dict[int, _Plan] = {}
+_STRING_KEYS = {"minLength", "maxLength", "format"}
+_NUMBER_KEYS = {"minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum"}
+_ARRAY_KEYS = {"minItems", "maxItems", "items"}
+_OBJECT_KEYS = {"properties", "required", "additionalProperties"}
+
+
+def _plan(raw: Schema) -> _Plan:
+    # Keyed by identity, holding the schema so that the id cannot be reused by another dict.
+    plan = _PLANS.get(id(raw))
+    if plan is not None and plan.schema is raw:
+        return plan
+    schema = resolve(raw)
+    keys = set(schema)
+    plan = _Plan(
+        schema=raw,
+        nullable=schema.get("nullable") is True,
+        types=tuple(_types(schema)),
+        binary=schema.get("format") == "binary",
+        enum=tuple(schema["enum"]) if "enum" in schema else None,
+        const=schema.get("const", _MISSING),
+        strings=bool(keys & _STRING_KEYS) or "string" in _types(schema),
+        numbers=bool(keys & _NUMBER_KEYS),
+        arrays=bool(keys & _ARRAY_KEYS),
+        objects=bool(keys & _OBJECT_KEYS),
+        all_of=tuple(schema.get("allOf", ())),
+        any_of=tuple(tuple(schema[keyword]) for keyword in ("anyOf", "oneOf") if keyword in schema),
+        not_=schema.get("not"),
+    )
+    _PLANS[id(raw)] = plan
+    return plan
+
+
 def check(schema: Schema, value: Any, path: str) -> list[Issue]:
     """Every way ``value`` breaks ``schema``; ``path`` names it in the issues (``n``, ``images[0].file_id``)."""
-    schema = resolve(schema)
-    if value is None and schema.get("nullable") is True:
+    plan = _plan(schema)
+    if value is None and plan.nullable:
         return []
-    issues: list[Issue] = []
-    types = _types(schema)
-    binary = schema.get("format") == "binary"
-    if binary:
+    types = plan.types
+    if plan.binary:
         if not is_file(value) and not (value is None and "null" in types):
             return [_TypeIssue(path, "must be a file (image bytes), not a text value", value, code="invalid_type")]
     elif types and not any(_has_type(value, name) for name in types):
         expected = " or ".join(_TYPE_NAMES.get(name, name) for name in types)
         return [_TypeIssue(path, f"must be {expected}", value, code="invalid_type")]
 
-    if "enum" in schema and value not in schema["enum"] and not (value is None and "null" in types):
-        issues.append(Issue(path, "is not one of the allowed values", value, allowed=_join(schema["enum"])))
-    if "const" in schema and value != schema["const"]:
-        issues.append(Issue(path, f"must be {schema['const']!r}", value))
+    issues: list[Issue] = []
+    if plan.enum is not None and value not in plan.enum and not (value is None and "null" in types):
+        issues.append(Issue(path, "is not one of the allowed values", value, allowed=_join(list(plan.enum))))
+    if plan.const is not _MISSING and value != plan.const:
+        issues.append(Issue(path, f"must be {plan.const!r}", value))
 
-    if isinstance(value, str) and not binary:
-        issues += _check_string(schema, value, path)
-    if isinstance(value, (int, float)) and not isinstance(value, bool):
-        issues += _check_number(schema, value, path)
-    if isinstance(value, list):
-        issues += _check_array(schema, value, path)
-    if isinstance(value, Mapping):
-        issues += _check_object(schema, value, path)
+    resolved = resolve(plan.schema)
+    if plan.strings and isinstance(value, str) and not plan.binary:
+        issues += _check_string(resolved, value, path)
+    if plan.numbers and isinstance(value, (int, float)) and not isinstance(value, bool):
+        issues += _check_number(resolved, value, path)
+    if plan.arrays and isinstance(value, list):
+        issues += _check_array(resolved, value, path)
+    if plan.objects and isinstance(value, Mapping):
+        issues += _check_object(resolved, value, path)
 
-    for branch in schema.get("allOf", ()):
+    for branch in plan.all_of:
         issues += check(branch, value, path)
-    for keyword in ("anyOf", "oneOf"):
-        if keyword in schema:
-            issues += _check_any_of(schema[keyword], value, path)
-    if "not" in schema and not check(schema["not"], value, path):
-        issues.append(Issue(path, _describe_not(resolve(schema["not"])), value))
+    for branches in plan.any_of:
+        issues += _check_any_of(list(branches), value, path)
+    if plan.not_ is not None and not check(plan.not_, value, path):
+        issues.append(Issue(path, _describe_not(resolve(plan.not_)), value))
     return issues
 
 
@@ -181,9 +236,12 @@ def _check_object(schema: Schema, value: Mapping[str, Any], path: str) -> list[I
 
 
 def _check_any_of(branches: list[Schema], value: Any, path: str) -> list[Issue]:
-    results = [check(branch, value, path) for branch in branches]
-    if any(not result for result in results):
-        return []
+    results = []
+    for branch in branches:
+        result = check(branch, value, path)
+        if not result:
+            return []  # the first branch that fits settles it: most values fit the first
+        results.append(result)
     resolved = [resolve(branch) for branch in branches]
     if all(set(branch) == {"required"} for branch in resolved):
         options = " or ".join("+".join(branch["required"]) for branch in resolved)

@@ -27,21 +27,27 @@ def document() -> dict[str, Any]:
     return loaded
 
 
+@functools.cache
+def _target(ref: str) -> Schema:
+    if not ref.startswith("#/"):
+        raise ValueError(f"unsupported reference {ref!r}")
+    node: Any = document()
+    for part in ref[2:].split("/"):
+        node = node[part.replace("~1", "/").replace("~0", "~")]
+    target: Schema = node
+    return target
+
+
 def resolve(schema: Schema) -> Schema:
     """Follow ``$ref`` (local references only) until a schema that is not a reference."""
-    seen = 0
-    while "$ref" in schema:
-        ref = schema["$ref"]
-        if not isinstance(ref, str) or not ref.startswith("#/"):
+    for _ in range(50):
+        ref = schema.get("$ref")
+        if ref is None:
+            return schema
+        if not isinstance(ref, str):
             raise ValueError(f"unsupported reference {ref!r}")
-        node: Any = document()
-        for part in ref[2:].split("/"):
-            node = node[part.replace("~1", "/").replace("~0", "~")]
-        schema = node
-        seen += 1
-        if seen > 50:
-            raise ValueError(f"reference cycle at {ref!r}")
-    return schema
+        schema = _target(ref)
+    raise ValueError(f"reference cycle at {schema.get('$ref')!r}")
 
 
 @dataclass(frozen=True)
@@ -66,6 +72,10 @@ class Operation:
     def properties(self, content_type: str | None = None) -> Mapping[str, Schema]:
         properties: Mapping[str, Schema] = self.body_schema(content_type).get("properties", {})
         return properties
+
+    def offered_models(self, content_type: str | None = None) -> tuple[str, ...]:
+        """The models the spec lists for this body's ``model`` field (empty: it lists none)."""
+        return _offered_models(self.operation_id, content_type or self.default_content_type)
 
     def success_schema(self, content_type: str = JSON) -> Schema | None:
         for status, media in self.responses.items():
@@ -125,7 +135,23 @@ def models_named() -> set[str]:
     return names
 
 
+@functools.cache
+def _offered_models(operation_id: str, content_type: str) -> tuple[str, ...]:
+    model = operation(operation_id).properties(content_type).get("model", {})
+    return tuple(str(value) for value in enum_values(model) if value is not None)
+
+
+@functools.cache
 def default_of(operation_id: str, field: str, content_type: str | None = None) -> Any:
     """The spec's ``default`` for a body field: what the server does when the field is absent."""
     schema = operation(operation_id).properties(content_type).get(field)
     return None if schema is None else resolve(schema).get("default")
+
+
+_CACHES = (document, _target, operations, _offered_models, default_of)
+
+
+def clear_caches() -> None:
+    """Forget everything read from the document (for tests that substitute another one)."""
+    for cached in _CACHES:
+        cached.cache_clear()

@@ -60,16 +60,19 @@ def check_request(
     body = operation.body_schema(content_type)
     properties = operation.properties(content_type)
     issues = check(body, params, "")
-    issues += [
-        Issue(name, f"is not a parameter of {operation_id}", allowed=", ".join(properties), code="unknown_parameter")
-        for name in params
-        if name not in properties
-    ]
+    if not properties.keys() >= params.keys():
+        issues += [
+            Issue(
+                name, f"is not a parameter of {operation_id}", allowed=", ".join(properties), code="unknown_parameter"
+            )
+            for name in params
+            if name not in properties
+        ]
     model = effective_model(operation_id, params, content_type)
     rules = table().models.get(model) if model else None
     if rules is None:
         if strict and model is not None:
-            offered = [str(value) for value in spec.enum_values(properties["model"]) if value is not None]
+            offered = operation.offered_models(content_type)
             issues.append(
                 Issue(
                     "model",
@@ -81,12 +84,11 @@ def check_request(
             )
         return issues
     schema_params = {issue.param.split(".")[0].split("[")[0] for issue in issues}
+    all_rules = table()
     for rule in RULES:
-        issues += [
-            issue
-            for issue in rule(operation, content_type, params, rules, table())
-            if issue.param.split("[")[0] not in schema_params
-        ]
+        found = rule(operation, content_type, params, rules, all_rules)
+        if found:
+            issues += [issue for issue in found if issue.param.split("[")[0] not in schema_params]
     return issues
 
 
@@ -111,7 +113,7 @@ Rule = Callable[[spec.Operation, str, Mapping[str, Any], ModelRules, RuleTable],
 def model_offered(
     operation: spec.Operation, content_type: str, params: Mapping[str, Any], rules: ModelRules, _: RuleTable
 ) -> list[Issue]:
-    offered = [str(v) for v in spec.enum_values(operation.properties(content_type).get("model", {})) if v is not None]
+    offered = operation.offered_models(content_type)
     if offered and rules.name not in offered:
         how = (
             "a JSON body" if content_type == spec.JSON and len(operation.request_bodies) > 1 else operation.operation_id
