@@ -493,8 +493,8 @@ def prepared_request(
 
 def close_files(body: Any) -> None:
     """Close the files a call opened from paths (never the caller's own file objects)."""
-    if body is None or not attrs_has(type(body)):
-        return
+    if body is None or not hasattr(body, "to_multipart") or not attrs_has(type(body)):
+        return  # only multipart bodies carry files
     for attribute in attrs_fields(type(body)):
         value = getattr(body, attribute.name)
         for item in value if isinstance(value, list) else [value]:
@@ -833,19 +833,22 @@ class SyncApi(_ApiBase):
             request = self.client.get_httpx_client().build_request(**kwargs)
             if dry_run:
                 return self._dry_run(request, kwargs)
-            logger.debug(
-                "%s: %s %s", operation.operation_id, request.method, request.url
-            )
+            if logger.isEnabledFor(logging.DEBUG):
+                logger.debug(
+                    "%s: %s %s", operation.operation_id, request.method, request.url
+                )
             started = time.perf_counter()
             http_response = self._send(request, stream=stream)
         finally:
             close_files(body)
-        logger.debug(
-            "%s: %s (request id %s)",
-            operation.operation_id,
-            http_response.status_code,
-            http_response.headers.get("x-request-id"),
-        )
+        if logger.isEnabledFor(logging.DEBUG):
+            request_id = http_response.headers.get("x-request-id")
+            logger.debug(
+                "%s: %s (request id %s)",
+                operation.operation_id,
+                http_response.status_code,
+                request_id,
+            )
         if stream and _is_event_stream(http_response):
             return EventStream(http_response, operation, self._stream_error)
         if stream:
@@ -883,19 +886,22 @@ class AsyncApi(_ApiBase):
             request = self.client.get_async_httpx_client().build_request(**kwargs)
             if dry_run:
                 return self._dry_run(request, kwargs)
-            logger.debug(
-                "%s: %s %s", operation.operation_id, request.method, request.url
-            )
+            if logger.isEnabledFor(logging.DEBUG):
+                logger.debug(
+                    "%s: %s %s", operation.operation_id, request.method, request.url
+                )
             started = time.perf_counter()
             http_response = await self._send(request, stream=stream)
         finally:
             close_files(body)
-        logger.debug(
-            "%s: %s (request id %s)",
-            operation.operation_id,
-            http_response.status_code,
-            http_response.headers.get("x-request-id"),
-        )
+        if logger.isEnabledFor(logging.DEBUG):
+            request_id = http_response.headers.get("x-request-id")
+            logger.debug(
+                "%s: %s (request id %s)",
+                operation.operation_id,
+                http_response.status_code,
+                request_id,
+            )
         if stream and _is_event_stream(http_response):
             return AsyncEventStream(http_response, operation, self._stream_error)
         if stream:

@@ -73,7 +73,9 @@ def sniff_content_type(head: bytes) -> str | None:
     return None
 
 
-def _peek(payload: IO[bytes], size: int = 16) -> bytes:
+def _peek(payload: IO[bytes] | bytes, size: int = 16) -> bytes:
+    if isinstance(payload, bytes):
+        return payload[:size]
     if not payload.seekable():
         return b""
     position = payload.tell()
@@ -95,7 +97,8 @@ def _clean_name(name: str) -> str:
 class File:
     """Contains information for file uploads"""
 
-    payload: BinaryIO
+    payload: BinaryIO | bytes
+    """The content: an open binary file (streamed when sent), or the bytes themselves (sent as they are)."""
     file_name: str | None = None
     mime_type: str | None = None
     opened_here: bool = field(default=False, kw_only=True, repr=False)
@@ -106,8 +109,10 @@ class File:
         """Turn any accepted file input into a File, without reading or copying file contents."""
         if isinstance(value, File):
             return value
-        if isinstance(value, (bytes, bytearray, memoryview)):
-            return cls(payload=io.BytesIO(value))
+        if isinstance(value, bytes):
+            return cls(payload=value)
+        if isinstance(value, (bytearray, memoryview)):
+            return cls(payload=bytes(value))
         if isinstance(value, (str, os.PathLike)):
             path = os.fspath(value)
             return cls(
@@ -161,7 +166,7 @@ class File:
         return file_name, self.payload, mime_type
 
     def close_if_opened_here(self) -> None:
-        if self.opened_here:
+        if self.opened_here and not isinstance(self.payload, bytes):
             self.payload.close()
 
 
