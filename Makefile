@@ -30,8 +30,8 @@ update-spec: $(INSTALLED)
 	$(PY) overlays/tools/update_spec.py "$(SPEC)" $(if $(COMMIT),--commit "$(COMMIT)")
 
 lint: $(INSTALLED)
-	$(BIN)/ruff check overlays tests
-	$(BIN)/ruff format --check overlays tests
+	$(BIN)/ruff check overlays tests bench
+	$(BIN)/ruff format --check overlays tests bench
 	$(BIN)/mypy
 
 # Lint, type-check, then every test (the suite includes check-generated).
@@ -51,6 +51,17 @@ demo: $(INSTALLED)
 contract: $(INSTALLED)
 	@test -n "$(BASE_URL)" || { echo "usage: make contract BASE_URL=<url> [API_KEY=<key>] [CONTRACT_ARGS=...]" >&2; exit 2; }
 	@$(if $(API_KEY),OPENAI_API_KEY='$(API_KEY)' )$(PY) -m openai_images.contract --base-url '$(BASE_URL)' $(CONTRACT_ARGS)
+
+# Benchmarks against the official SDK and bare httpx: writes bench/results.md and bench/results.json.
+bench: $(INSTALLED)
+	$(PY) bench/run.py
+
+# The long forms of the reliability tests: 200-call fault soaks, 10000 calls through one shared
+# client, 1500 fuzzed requests per operation, 5000 examples per property test. Figures: bench/soak.json.
+soak: $(INSTALLED)
+	SOAK_CALLS=200 SOAK_SHARED_CALLS=10000 SOAK_FUZZ_EXAMPLES=1500 SOAK_REPORT=bench/soak.json \
+	HYPOTHESIS_PROFILE=soak $(BIN)/pytest -q tests/test_reliability.py tests/test_fuzz_client.py \
+	    tests/test_validation_properties.py tests/test_imageinfo.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .hypothesis

@@ -1,8 +1,9 @@
 """Reliability against the real mock process: faults survived, deadlines kept, clients shared safely.
 
-The short forms run in CI. ``make soak`` sets SOAK_CALLS (fault soak calls per client, 200) and
-SOAK_SHARED_CALLS (calls through one shared client, 10000), and SOAK_REPORT to a JSON file where
-the figures of the run are written (README's "Reliability" section quotes them).
+The short forms run in CI. ``make soak`` sets SOAK_CALLS (fault soak calls per client, 200),
+SOAK_SHARED_CALLS (calls through one shared client, 10000), SOAK_FUZZ_EXAMPLES (server fuzzing
+requests per operation, 1500), and SOAK_REPORT to a JSON file where the figures of the run are
+written (README's "Reliability" section quotes them).
 """
 
 from __future__ import annotations
@@ -36,6 +37,7 @@ from openai_images import (
 
 pytestmark = pytest.mark.integration
 CALLS = int(os.environ.get("SOAK_CALLS", "40"))
+FUZZ_EXAMPLES = int(os.environ.get("SOAK_FUZZ_EXAMPLES", "60"))
 SHARED_CALLS = int(os.environ.get("SOAK_SHARED_CALLS", "600"))
 RETRY_AFTER = 0.05
 KEY = "sk-soak"
@@ -284,3 +286,24 @@ def test_one_sync_client_shared_by_threads_keeps_answers_apart(clean_mock: str) 
         after = _open_descriptors()
     FIGURES["shared_sync_client"] = {"calls": calls, "threads": 16, "open_fds_before": before, "open_fds_after": after}
     assert after <= before + 20
+
+
+def test_fuzzing_the_mock_finds_no_server_error_and_no_nonconforming_answer() -> None:
+    """Generated and negative requests (schemathesis, through the contract suite): zero 5xx, and
+    every answer conforms to the spec and to the model rules."""
+    from openai_images.contract.runner import Settings, run
+
+    process, url = start_mock("--api-key", KEY)
+    try:
+        report = run(Settings(base_url=url, api_key=KEY, max_examples=FUZZ_EXAMPLES, seed=20261120))
+    finally:
+        stop(process)
+    sent = sum(report.requests.values())
+    FIGURES["server_fuzzing"] = {
+        "requests": sent,
+        "by_kind": dict(Counter(kind for (_, kind), count in report.requests.items() for _ in range(count))),
+        "failures": len(report.failures),
+        "seconds": round(report.elapsed, 1),
+    }
+    assert sent >= FUZZ_EXAMPLES * 3
+    assert report.failures == [], "\n".join(f"{f.check}: {f.expected} / {f.got}" for f in report.failures[:5])

@@ -1,0 +1,652 @@
+"""Benchmarks: openai-images side by side with the official SDK and bare httpx, on this machine.
+
+``make bench`` runs this and writes bench/results.json and bench/results.md. Every figure is a
+median over repeated runs; each section measures the same work for each peer. Nothing here is a
+test: targets are reported as met or missed, with the margin.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import base64
+import io
+import json
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import tempfile
+import textwrap
+import time
+import tracemalloc
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from importlib.metadata import version
+from pathlib import Path
+from typing import Any
+
+import httpx
+
+HERE = Path(__file__).resolve().parent
+PYTHON = sys.executable
+KEY = "sk-bench"
+QUICK = os.environ.get("BENCH_QUICK") == "1"  # a smoke run of the harness itself
+RESULTS: dict[str, Any] = {}
+ANSWER = {
+    "created": 1_700_000_000,
+    "data": [{"b64_json": base64.b64encode(b"\x89PNG\r\n\x1a\n" + b"\0" * 64).decode()}],
+}
+
+
+def median(values: list[float]) -> float:
+    return statistics.median(values)
+
+
+def log(message: str) -> None:
+    print(message, file=sys.stderr, flush=True)
+
+
+# --- helpers -----------------------------------------------------------------------------------------
+
+
+# A forked child inherits its parent's peak RSS until exec (ru_maxrss counts it): VmHWM, the
+# high-water mark of the process's own memory since exec, is what the child itself used.
+PEAK = "\nprint(next(l for l in open('/proc/self/status') if l.startswith('VmHWM')).split()[1])"
+
+
+# Imports are timed as users get them: with bytecode caches (this sandbox sets PYTHONDONTWRITEBYTECODE,
+# which would recompile our sources in every child).
+CHILD_ENV = {key: value for key, value in os.environ.items() if key != "PYTHONDONTWRITEBYTECODE"}
+
+
+def compile_sources() -> None:
+    root = HERE.parent
+    for folder in ("overlays/openai_images", "generated_client/openai_images_client"):
+        subprocess.run([PYTHON, "-m", "compileall", "-q", str(root / folder)], check=True, env=CHILD_ENV)
+
+
+def child_run(code: str) -> tuple[float, int]:
+    """Wall seconds and peak RSS (KiB) of a fresh interpreter running ``code``."""
+    started = time.perf_counter()
+    output = subprocess.run(
+        [PYTHON, "-c", code + PEAK], check=True, capture_output=True, text=True, env=CHILD_ENV
+    ).stdout
+    return time.perf_counter() - started, int(output.split()[-1])
+
+
+@contextmanager
+def mock_server(*options: str) -> Iterator[str]:
+    process = subprocess.Popen(
+        [PYTHON, "-m", "openai_images.cli", "mock", "--port", "0", *options],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
+        env=CHILD_ENV,
+    )
+    try:
+        assert process.stdout is not None
+        yield process.stdout.readline().rsplit(" ", 1)[-1].strip()
+    finally:
+        process.terminate()
+        process.communicate(timeout=10)
+
+
+def png(width: int, height: int, noise: bool = False) -> bytes:
+    from PIL import Image
+
+    if noise:
+        image = Image.frombytes("RGB", (width, height), os.urandom(width * height * 3))
+    else:
+        image = Image.new("RGB", (width, height), (90, 140, 200))
+    buffer = io.BytesIO()
+    image.save(buffer, format="PNG", compress_level=0 if noise else 6)
+    return buffer.getvalue()
+
+
+# --- 1. cold import -------------------------------------------------------------------------------------
+
+IMPORTS = {
+    "interpreter (python -c pass)": "pass",
+    "import httpx": "import httpx",
+    "import openai_images": "import openai_images",
+    "from openai_images import ImagesApi": "from openai_images import ImagesApi",
+    "import openai": "import openai",
+}
+
+
+def bench_imports() -> None:
+    runs = 5 if QUICK else 21
+    compile_sources()
+    figures = {}
+    for label, code in IMPORTS.items():
+        child_run(code)  # warm the file cache and the bytecode caches
+        samples = [child_run(code) for _ in range(runs)]
+        figures[label] = {
+            "wall_ms": round(median([wall for wall, _ in samples]) * 1000, 1),
+            "peak_rss_mib": round(median([rss for _, rss in samples]) / 1024, 1),
+        }
+        log(f"import: {label}: {figures[label]}")
+    RESULTS["import"] = {"runs": runs, "figures": figures}
+
+
+# --- 2. per-call overhead on an in-memory transport -------------------------------------------------------
+
+
+def _transport() -> httpx.MockTransport:
+    body = json.dumps(ANSWER).encode()
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        request.read()  # every peer pays for producing its body
+        return httpx.Response(200, content=body, headers={"content-type": "application/json"})
+
+    return httpx.MockTransport(handler)
+
+
+def _per_call(calls: dict[str, Callable[[], Any]], count: int, repeats: int) -> dict[str, float]:
+    """µs per call for each peer; the peers' batches are interleaved so that drift hits them alike."""
+    for call in calls.values():
+        for _ in range(max(count // 10, 5)):
+            call()
+    timings: dict[str, list[float]] = {peer: [] for peer in calls}
+    for _ in range(repeats):
+        for peer, call in calls.items():
+            started = time.perf_counter()
+            for _ in range(count):
+                call()
+            timings[peer].append((time.perf_counter() - started) / count)
+    return {peer: round(median(values) * 1e6, 1) for peer, values in timings.items()}
+
+
+def bench_per_call() -> None:
+    import openai
+    from openai_images import ImagesApi
+
+    edit_png = png(600, 600, noise=True)  # about 1 MB
+    assert 900_000 < len(edit_png) < 1_200_000, len(edit_png)
+    ours = ImagesApi(api_key=KEY, http_client=httpx.Client(transport=_transport()), max_retries=0)
+    sdk = openai.OpenAI(api_key=KEY, http_client=httpx.Client(transport=_transport()), max_retries=0)
+    bare = httpx.Client(
+        transport=_transport(), base_url="https://api.openai.com/v1", headers={"Authorization": f"Bearer {KEY}"}
+    )
+    prompt = "A white cat sitting on the roof of a red car"
+    peers: dict[str, dict[str, Callable[[], Any]]] = {
+        "generate (JSON)": {
+            "openai-images": lambda: ours.create_image(
+                prompt=prompt, model="gpt-image-1", size="1024x1024", quality="low"
+            ),
+            "openai SDK": lambda: sdk.images.generate(
+                prompt=prompt, model="gpt-image-1", size="1024x1024", quality="low"
+            ),
+            "bare httpx": lambda: bare.post(
+                "/images/generations",
+                json={"prompt": prompt, "model": "gpt-image-1", "size": "1024x1024", "quality": "low"},
+            ).json(),
+        },
+        "edit, one 1 MB PNG (multipart)": {
+            "openai-images": lambda: ours.create_image_edit(image=edit_png, prompt=prompt, model="gpt-image-1"),
+            "openai SDK": lambda: sdk.images.edit(
+                image=("image.png", edit_png, "image/png"), prompt=prompt, model="gpt-image-1"
+            ),
+            "bare httpx": lambda: bare.post(
+                "/images/edits",
+                files={"image": ("image.png", edit_png, "image/png")},
+                data={"prompt": prompt, "model": "gpt-image-1"},
+            ).json(),
+        },
+        "variation (multipart)": {
+            "openai-images": lambda: ours.create_image_variation(image=edit_png, n=2, size="512x512"),
+            "openai SDK": lambda: _quiet(
+                lambda: sdk.images.create_variation(image=("image.png", edit_png, "image/png"), n=2, size="512x512")
+            ),
+            "bare httpx": lambda: bare.post(
+                "/images/variations",
+                files={"image": ("image.png", edit_png, "image/png")},
+                data={"n": "2", "size": "512x512"},
+            ).json(),
+        },
+    }
+    figures: dict[str, dict[str, float]] = {}
+    for operation, calls in peers.items():
+        count = 100 if QUICK else (1000 if "JSON" in operation else 200)
+        figures[operation] = _per_call(calls, count, 3 if QUICK else 15)
+        log(f"per call: {operation}: {figures[operation]}")
+    RESULTS["per_call_us"] = figures
+
+
+def _quiet(call: Callable[[], Any]) -> Any:
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", DeprecationWarning)
+        return call()
+
+
+# --- 3. loopback throughput against the mock --------------------------------------------------------------
+
+
+async def _load(label: str, base_url: str, total: int, concurrency: int) -> dict[str, float]:
+    import openai
+    from openai_images import AsyncImagesApi
+
+    body = {"prompt": "a cat", "model": "dall-e-2", "size": "256x256", "response_format": "b64_json"}
+    limits = httpx.Limits(max_connections=concurrency, max_keepalive_connections=concurrency)
+    if label == "openai-images":
+        api = AsyncImagesApi(api_key=KEY, base_url=base_url, http_client=httpx.AsyncClient(limits=limits))
+
+        async def call() -> None:
+            await api.create_image(**body)  # type: ignore[arg-type]
+
+        close = api.close
+    elif label == "openai SDK":
+        sdk = openai.AsyncOpenAI(api_key=KEY, base_url=base_url, http_client=httpx.AsyncClient(limits=limits))
+
+        async def call() -> None:
+            await sdk.images.generate(**body)  # type: ignore[arg-type]
+
+        close = sdk.close
+    else:
+        bare = httpx.AsyncClient(base_url=base_url, limits=limits, headers={"Authorization": f"Bearer {KEY}"})
+
+        async def call() -> None:
+            response = await bare.post("/images/generations", json=body)
+            response.raise_for_status()
+            response.json()
+
+        close = bare.aclose
+    for _ in range(concurrency):
+        await call()
+    latencies: list[float] = []
+    remaining = iter(range(total))
+
+    async def worker() -> None:
+        for _ in remaining:
+            started = time.perf_counter()
+            await call()
+            latencies.append(time.perf_counter() - started)
+
+    started = time.perf_counter()
+    await asyncio.gather(*(worker() for _ in range(concurrency)))
+    elapsed = time.perf_counter() - started
+    await close()
+    latencies.sort()
+    return {
+        "requests_per_s": total / elapsed,
+        "p50_ms": latencies[len(latencies) // 2] * 1000,
+        "p99_ms": latencies[int(len(latencies) * 0.99) - 1] * 1000,
+    }
+
+
+def bench_loopback() -> None:
+    total, concurrency, rounds = (200, 50, 1) if QUICK else (1000, 50, 3)
+    samples: dict[str, list[dict[str, float]]] = {"openai-images": [], "openai SDK": [], "bare httpx": []}
+    with mock_server() as base_url:
+        for round_number in range(rounds):
+            order = list(samples) if round_number % 2 == 0 else list(reversed(samples))
+            for label in order:
+                samples[label].append(asyncio.run(_load(label, base_url, total, concurrency)))
+    figures = {
+        label: {key: round(median([run[key] for run in runs]), 1) for key in runs[0]} for label, runs in samples.items()
+    }
+    for label, figure in figures.items():
+        log(f"loopback: {label}: {figure}")
+    RESULTS["loopback"] = {"calls": total, "concurrency": concurrency, "rounds": rounds, "figures": figures}
+
+
+SINK = textwrap.dedent(
+    """
+    import json, sys, uvicorn
+    from openai_images.mock.serving import AnnouncingServer
+    answer = json.dumps({"created": 1, "data": [{"b64_json": "aGk="}]}).encode()
+
+    async def app(scope, receive, send):  # reads and drops the body: only the client's cost is measured
+        if scope["type"] != "http":
+            return
+        more = True
+        while more:
+            message = await receive()
+            more = message.get("more_body", False)
+        await send({"type": "http.response.start", "status": 200, "headers": [(b"content-type", b"application/json")]})
+        await send({"type": "http.response.body", "body": answer})
+
+    AnnouncingServer(uvicorn.Config(app, host="127.0.0.1", port=0, log_level="warning", lifespan="off")).run()
+    """
+)
+
+
+@contextmanager
+def sink_server() -> Iterator[str]:
+    """An HTTP server that answers every request with a small canned answer, after reading its body."""
+    process = subprocess.Popen(
+        [PYTHON, "-c", SINK], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, env=CHILD_ENV
+    )
+    try:
+        assert process.stdout is not None
+        yield process.stdout.readline().rsplit(" ", 1)[-1].strip()
+    finally:
+        process.terminate()
+        process.communicate(timeout=10)
+
+
+# --- 4. a 40 MB upload --------------------------------------------------------------------------------------
+
+UPLOAD = textwrap.dedent(
+    """
+    import sys, time, json
+    path, base_url, peer = sys.argv[1:4]
+    import httpx
+    small = sys.argv[4]
+    if peer == "openai-images":
+        from openai_images import ImagesApi
+        client = ImagesApi(api_key="sk-bench", base_url=base_url, timeout=300)
+        send = lambda path: client.create_image_edit(image=path, prompt="p", model="gpt-image-1", quality="low")
+    elif peer == "openai SDK":
+        import openai
+        client = openai.OpenAI(api_key="sk-bench", base_url=base_url, timeout=300, max_retries=0)
+        def send(path):
+            with open(path, "rb") as handle:
+                return client.images.edit(image=handle, prompt="p", model="gpt-image-1", quality="low")
+    else:
+        client = httpx.Client(base_url=base_url, timeout=300, headers={"Authorization": "Bearer sk-bench"})
+        def send(path):
+            with open(path, "rb") as handle:
+                files = {"image": ("image.png", handle, "image/png")}
+                data = {"prompt": "p", "model": "gpt-image-1", "quality": "low"}
+                client.post("/images/edits", files=files, data=data).raise_for_status()
+    send(small)  # warm: whatever each client loads on first use is not the upload's cost
+    def high_water():  # VmHWM: this process's own peak RSS since exec, in KiB
+        return int(next(l for l in open("/proc/self/status") if l.startswith("VmHWM")).split()[1])
+    baseline = high_water()
+    started = time.perf_counter()
+    send(path)
+    elapsed = time.perf_counter() - started
+    peak = high_water()
+    print(json.dumps({"seconds": elapsed, "baseline_kib": baseline, "peak_kib": peak}))
+    """
+)
+
+
+def bench_upload() -> None:
+    side = 1200 if QUICK else 3650
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "large.png"
+        path.write_bytes(png(side, side, noise=True))
+        small = Path(folder) / "small.png"
+        small.write_bytes(png(64, 64))
+        size = path.stat().st_size
+        log(f"upload: file of {size / 1_048_576:.1f} MiB")
+        figures = {}
+        with sink_server() as base_url:
+            for peer in ("openai-images", "openai SDK", "bare httpx"):
+                runs = []
+                for _ in range(1 if QUICK else 3):
+                    output = subprocess.run(
+                        [PYTHON, "-c", UPLOAD, str(path), base_url, peer, str(small)],
+                        check=True,
+                        capture_output=True,
+                        text=True,
+                        env=CHILD_ENV,
+                    ).stdout
+                    runs.append(json.loads(output))
+                above = median([(run["peak_kib"] - run["baseline_kib"]) * 1024 for run in runs])
+                figures[peer] = {
+                    "seconds": round(median([run["seconds"] for run in runs]), 2),
+                    "peak_rss_above_baseline_mib": round(above / 1_048_576, 1),
+                    "times_file_size": round(above / size, 2),
+                }
+                log(f"upload: {peer}: {figures[peer]}")
+    RESULTS["upload"] = {"file_mib": round(size / 1_048_576, 1), "figures": figures}
+
+
+# --- 5. save_images ------------------------------------------------------------------------------------------
+
+
+def bench_save() -> None:
+    from openai_images import save_images
+    from openai_images_client.models import Image, ImagesResponse
+
+    images = [Image(b64_json=base64.b64encode(png(1536, 1024, noise=True)).decode()) for _ in range(4)]
+    answer = ImagesResponse(created=1, data=images)
+    encoded = sum(len(image.b64_json) for image in images)  # type: ignore[arg-type]
+    timings, peaks = [], []
+    for _ in range(3 if QUICK else 7):
+        with tempfile.TemporaryDirectory() as folder:
+            tracemalloc.start()
+            started = time.perf_counter()
+            save_images(answer, folder)
+            timings.append(time.perf_counter() - started)
+            peaks.append(tracemalloc.get_traced_memory()[1])
+            tracemalloc.stop()
+    RESULTS["save_images"] = {
+        "images": 4,
+        "size": "1536x1024",
+        "b64_mib": round(encoded / 1_048_576, 1),
+        "ms": round(median(timings) * 1000, 1),
+        "peak_python_allocations_mib": round(median(peaks) / 1_048_576, 1),
+    }
+    log(f"save_images: {RESULTS['save_images']}")
+
+
+# --- 6. the mock and the contract suite -------------------------------------------------------------------------
+
+
+async def _mock_load(base_url: str, bodies: Callable[[int], dict[str, Any]], total: int, concurrency: int) -> float:
+    limits = httpx.Limits(max_connections=concurrency)
+    async with httpx.AsyncClient(
+        base_url=base_url, limits=limits, timeout=120, headers={"Authorization": f"Bearer {KEY}"}
+    ) as http:
+        remaining = iter(range(total))
+
+        async def worker() -> None:
+            for index in remaining:
+                response = await http.post("/images/generations", json=bodies(index))
+                response.raise_for_status()
+
+        await http.post("/images/generations", json=bodies(-1))
+        started = time.perf_counter()
+        await asyncio.gather(*(worker() for _ in range(concurrency)))
+        return total / (time.perf_counter() - started)
+
+
+def bench_mock() -> None:
+    scale = 0.2 if QUICK else 1.0
+    cases: dict[str, tuple[Callable[[int], dict[str, Any]], int]] = {
+        "256x256 b64 generate, same request": (
+            lambda i: {"prompt": "a cat", "model": "dall-e-2", "size": "256x256", "response_format": "b64_json"},
+            int(2000 * scale),
+        ),
+        "256x256 b64 generate, a new prompt each": (
+            lambda i: {"prompt": f"a cat #{i}", "model": "dall-e-2", "size": "256x256", "response_format": "b64_json"},
+            int(1000 * scale),
+        ),
+        "1024x1024 PNG, same request": (
+            lambda i: {"prompt": "a cat", "model": "gpt-image-1", "size": "1024x1024", "quality": "low"},
+            int(600 * scale),
+        ),
+        "1024x1024 PNG, a new prompt each": (
+            lambda i: {"prompt": f"a cat #{i}", "model": "gpt-image-1", "size": "1024x1024", "quality": "low"},
+            int(300 * scale),
+        ),
+    }
+    figures = {}
+    for label, (bodies, total) in cases.items():
+        runs = []
+        for _ in range(1 if QUICK else 3):
+            with mock_server() as base_url:
+                runs.append(asyncio.run(_mock_load(base_url, bodies, total, 16)))
+        figures[label] = round(median(runs), 1)
+        log(f"mock: {label}: {figures[label]} requests/s")
+    RESULTS["mock_requests_per_s"] = {"concurrency": 16, "figures": figures}
+
+    examples = 30 if QUICK else 167
+    runs = []
+    for seed in (1, 2, 3)[: 1 if QUICK else 3]:
+        with mock_server("--api-key", KEY) as base_url:
+            started = time.perf_counter()
+            command = [PYTHON, "-m", "openai_images.contract", "--base-url", base_url, "--max-examples", str(examples)]
+            subprocess.run(
+                [*command, "--seed", str(seed)],
+                check=True,
+                capture_output=True,
+                env={**CHILD_ENV, "OPENAI_API_KEY": KEY},
+            )
+            runs.append(time.perf_counter() - started)
+    total = examples * 3
+    RESULTS["contract"] = {
+        "examples": total,
+        "seconds": round(median(runs), 1),
+        "examples_per_s": round(total / median(runs), 1),
+    }
+    log(f"contract: {RESULTS['contract']}")
+
+
+# --- report ---------------------------------------------------------------------------------------------------
+
+
+def machine() -> dict[str, Any]:
+    return {
+        "python": platform.python_version(),
+        "platform": platform.platform(),
+        "cpus": os.cpu_count(),
+        "processor": platform.processor() or platform.machine(),
+        "versions": {name: version(name) for name in ("openai-images", "httpx", "openai", "uvicorn", "schemathesis")},
+        "date": time.strftime("%Y-%m-%d"),
+        "quick": QUICK,
+    }
+
+
+def targets() -> list[dict[str, Any]]:
+    imports = RESULTS["import"]["figures"]
+    httpx_ms, openai_ms = imports["import httpx"]["wall_ms"], imports["import openai"]["wall_ms"]
+    checks = []
+
+    def target(name: str, value: float, limit: float, unit: str = "") -> None:
+        checks.append(
+            {"target": name, "measured": round(value, 2), "limit": limit, "met": value <= limit, "unit": unit}
+        )
+
+    for label in ("import openai_images", "from openai_images import ImagesApi"):
+        target(f"{label} / import httpx", imports[label]["wall_ms"] / httpx_ms, 1.2, "x")
+        target(f"{label} / import openai", imports[label]["wall_ms"] / openai_ms, 0.35, "x")
+    for operation, peers in RESULTS["per_call_us"].items():
+        target(f"{operation}: per call / bare httpx", peers["openai-images"] / peers["bare httpx"], 1.3, "x")
+        target(f"{operation}: per call / openai SDK", peers["openai-images"] / peers["openai SDK"], 0.4, "x")
+    upload = RESULTS["upload"]["figures"]["openai-images"]["times_file_size"]
+    target("40 MB upload: peak RSS above baseline / file size", upload, 1.3, "x")
+    loop = RESULTS["loopback"]["figures"]
+    target(
+        "async loopback throughput: openai SDK / openai-images",
+        loop["openai SDK"]["requests_per_s"] / loop["openai-images"]["requests_per_s"],
+        1.0,
+        "x",
+    )
+    mock = RESULTS["mock_requests_per_s"]["figures"]
+    target("mock, 256x256 b64: 500 / requests per s", 500 / mock["256x256 b64 generate, same request"], 1.0, "x")
+    target("mock, 1024x1024 PNG: 50 / requests per s", 50 / mock["1024x1024 PNG, same request"], 1.0, "x")
+    target(
+        "contract, 500 examples: seconds",
+        RESULTS["contract"]["seconds"] * 500 / RESULTS["contract"]["examples"],
+        60,
+        "s",
+    )
+    return checks
+
+
+def markdown() -> str:
+    lines = [
+        "# Benchmarks",
+        "",
+        f"Run with `make bench` on {RESULTS['machine']['date']}: Python {RESULTS['machine']['python']},"
+        f" {RESULTS['machine']['cpus']} CPUs, {RESULTS['machine']['platform']}.",
+        "Versions: " + ", ".join(f"{name} {value}" for name, value in RESULTS["machine"]["versions"].items()) + ".",
+        "Every figure is a median over repeated runs.",
+        "",
+        "## Targets",
+        "",
+        "| target | measured | limit | met |",
+        "| --- | --- | --- | --- |",
+    ]
+    lines += [
+        f"| {t['target']} | {t['measured']}{t['unit']} | {t['limit']}{t['unit']} | {'yes' if t['met'] else 'no'} |"
+        for t in RESULTS["targets"]
+    ]
+    imports = RESULTS["import"]["figures"]
+    lines += [
+        "",
+        f"## Cold import ({RESULTS['import']['runs']} runs each)",
+        "",
+        "| | wall ms | peak RSS MiB |",
+        "| --- | --- | --- |",
+    ]
+    lines += [f"| `{label}` | {f['wall_ms']} | {f['peak_rss_mib']} |" for label, f in imports.items()]
+    lines += ["", "## Per-call client overhead (httpx.MockTransport, validation included), µs per call", ""]
+    lines += ["| operation | openai-images | openai SDK | bare httpx |", "| --- | --- | --- | --- |"]
+    lines += [
+        f"| {op} | {p['openai-images']} | {p['openai SDK']} | {p['bare httpx']} |"
+        for op, p in RESULTS["per_call_us"].items()
+    ]
+    loop = RESULTS["loopback"]
+    lines += [
+        "",
+        f"## Loopback: {loop['calls']} generate calls at concurrency {loop['concurrency']},"
+        " async clients, against the mock",
+        "",
+        "| client | requests/s | p50 ms | p99 ms |",
+        "| --- | --- | --- | --- |",
+    ]
+    lines += [
+        f"| {label} | {f['requests_per_s']} | {f['p50_ms']} | {f['p99_ms']} |" for label, f in loop["figures"].items()
+    ]
+    upload = RESULTS["upload"]
+    lines += [
+        "",
+        f"## Upload: an edit with a {upload['file_mib']} MiB PNG, over loopback to a server that drops the body",
+        "",
+        "| client | seconds | peak RSS above baseline MiB | × file size |",
+        "| --- | --- | --- | --- |",
+    ]
+    lines += [
+        f"| {label} | {f['seconds']} | {f['peak_rss_above_baseline_mib']} | {f['times_file_size']} |"
+        for label, f in upload["figures"].items()
+    ]
+    save = RESULTS["save_images"]
+    lines += [
+        "",
+        f"## save_images: {save['images']} × {save['size']} b64 images ({save['b64_mib']} MiB of base64)",
+        "",
+        f"{save['ms']} ms; peak Python allocations {save['peak_python_allocations_mib']} MiB (tracemalloc).",
+        "",
+        f"## The mock server (concurrency {RESULTS['mock_requests_per_s']['concurrency']}), requests/s",
+        "",
+        "| request | requests/s |",
+        "| --- | --- |",
+    ]
+    lines += [f"| {label} | {value} |" for label, value in RESULTS["mock_requests_per_s"]["figures"].items()]
+    contract = RESULTS["contract"]
+    lines += [
+        "",
+        "## The contract suite against the mock",
+        "",
+        f"{contract['examples']} examples in {contract['seconds']} s ({contract['examples_per_s']} examples/s),"
+        " including server start-up.",
+        "",
+    ]
+    return "\n".join(lines)
+
+
+def main() -> int:
+    started = time.perf_counter()
+    RESULTS["machine"] = machine()
+    for section in (bench_imports, bench_per_call, bench_loopback, bench_upload, bench_save, bench_mock):
+        section()
+    RESULTS["targets"] = targets()
+    RESULTS["seconds"] = round(time.perf_counter() - started, 1)
+    out = HERE if not QUICK else Path(tempfile.mkdtemp())
+    (out / "results.json").write_text(json.dumps(RESULTS, indent=2) + "\n")
+    (out / "results.md").write_text(markdown())
+    log(f"bench: wrote {out / 'results.md'} and results.json in {RESULTS['seconds']} s")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
