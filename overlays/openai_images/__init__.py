@@ -4,38 +4,63 @@
 ``validate_request``/``check_request`` apply the spec and the per-model rules without sending.
 """
 
+from typing import TYPE_CHECKING
+
 from openai_images._version import __version__
-from openai_images.client import AsyncImagesApi, ImagesApi
-from openai_images.config import InsecureTransportWarning, MissingCredentialsError
-from openai_images.errors import (
-    APIConnectionError,
-    APIError,
-    APIResponseValidationError,
-    APIStatusError,
-    APIStreamError,
-    APITimeoutError,
-    AuthenticationError,
-    BadRequestError,
-    ConflictError,
-    InternalServerError,
-    Issue,
-    NotFoundError,
-    OpenAIImagesError,
-    PermissionDeniedError,
-    RateLimitError,
-    UnprocessableEntityError,
-    ValidationError,
-)
-from openai_images.files import SaveError, image_bytes, save_images
+
+if TYPE_CHECKING:
+    from openai_images.client import AsyncImagesApi, ImagesApi
+    from openai_images.config import InsecureTransportWarning, MissingCredentialsError
+    from openai_images.errors import (
+        APIConnectionError,
+        APIError,
+        APIResponseValidationError,
+        APIStatusError,
+        APIStreamError,
+        APITimeoutError,
+        AuthenticationError,
+        BadRequestError,
+        ConflictError,
+        InternalServerError,
+        Issue,
+        NotFoundError,
+        OpenAIImagesError,
+        PermissionDeniedError,
+        RateLimitError,
+        UnprocessableEntityError,
+        ValidationError,
+    )
+    from openai_images.files import SaveError, image_bytes, save_images
+    from openai_images.validation import check_request, validate_request
+
+# Each name loads its module on first use (PEP 562): ``openai_images.mock`` or the command line's
+# ``--help`` do not pay for the client, nor the client for the validator until its first call.
+_HOMES = {
+    "AsyncImagesApi": "client",
+    "ImagesApi": "client",
+    "InsecureTransportWarning": "config",
+    "MissingCredentialsError": "config",
+    "SaveError": "files",
+    "image_bytes": "files",
+    "save_images": "files",
+    "check_request": "validation",
+    "validate_request": "validation",
+}
 
 
 def __getattr__(name: str) -> object:
-    # The validator (the spec, the rules table, the schema checker) loads on first use.
-    if name in ("check_request", "validate_request"):
-        from openai_images import validation
+    home = _HOMES.get(name, "errors")
+    if name not in __all__:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    import importlib
 
-        return getattr(validation, name)
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(f"openai_images.{home}"), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted([*globals(), *__all__])
 
 
 __all__ = [
