@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import io
 import os
+import subprocess
+import sys
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
 
 import httpx
@@ -40,6 +43,25 @@ def png() -> bytes:
 @pytest.fixture
 def anyio_backend() -> str:
     return "asyncio"
+
+
+@contextmanager
+def mock_server(*options: str) -> Iterator[str]:
+    """``openai-images mock`` as a real process on a free loopback port; yields its base URL."""
+    process = subprocess.Popen(
+        [sys.executable, "-m", "openai_images.cli", "mock", "--port", "0", *options],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
+    )
+    try:
+        assert process.stdout is not None
+        line = process.stdout.readline()
+        assert "serving the Images API on" in line, line
+        yield line.rsplit(" ", 1)[-1].strip()
+    finally:
+        process.terminate()
+        process.communicate(timeout=10)
 
 
 class Recorder:

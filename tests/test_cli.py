@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from conftest import mock_server
 from test_cli_support import (
     DALL_E_2,
     GPT_LOW,
@@ -21,7 +22,6 @@ from test_cli_support import (
     history_rows,
     image_format,
     image_size,
-    mock_server,
     run_cli,
     start_cli,
     stdout_paths,

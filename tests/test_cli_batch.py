@@ -11,6 +11,7 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
+from conftest import mock_server
 from openai_images.commandline.batch import STATE_FILE, AdaptiveLimit
 from test_cli_support import (
     KEY,
@@ -18,7 +19,6 @@ from test_cli_support import (
     closed_port_url,
     history_rows,
     image_size,
-    mock_server,
     run_cli,
     start_cli,
     stdout_paths,

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import platformdirs
 import pytest
+from conftest import mock_server
 from openai_images.commandline import history
 from test_cli_support import (
     DALL_E_2,
@@ -17,7 +18,6 @@ from test_cli_support import (
     KEY,
     cli_env,
     history_rows,
-    mock_server,
     run_cli,
     stdout_paths,
     write_mask,

@@ -1,5 +1,5 @@
-"""What the command-line tests share: running ``openai-images`` as a subprocess, a mock server on a
-loopback port, input images, and reading the history database. (No tests here.)"""
+"""What the command-line tests share: running ``openai-images`` as a subprocess, the mock server
+(``conftest.mock_server``), input images, and reading the history database. (No tests here.)"""
 
 from __future__ import annotations
 
@@ -10,8 +10,6 @@ import socket
 import sqlite3
 import subprocess
 import sys
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -60,25 +58,6 @@ def start_cli(*args: str, cwd: Path, env: dict[str, str]) -> subprocess.Popen[st
         stderr=subprocess.PIPE,
         text=True,
     )
-
-
-@contextmanager
-def mock_server(*options: str) -> Iterator[str]:
-    """``openai-images mock`` on a free loopback port; yields its base URL."""
-    process = subprocess.Popen(
-        [sys.executable, "-m", "openai_images.cli", "mock", "--port", "0", *options],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.DEVNULL,
-        text=True,
-    )
-    try:
-        assert process.stdout is not None
-        line = process.stdout.readline()
-        assert "serving the Images API on" in line, line
-        yield line.rsplit(" ", 1)[-1].strip()
-    finally:
-        process.terminate()
-        process.communicate(timeout=10)
 
 
 def closed_port_url() -> str:

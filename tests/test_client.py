@@ -102,6 +102,11 @@ def test_explicit_arguments_win_over_the_environment(monkeypatch: pytest.MonkeyP
     assert (request.headers["openai-organization"], request.headers["openai-project"]) == ("org-arg", "proj-arg")
 
 
+def test_a_misspelt_option_is_refused() -> None:
+    with pytest.raises(TypeError, match="api_keys"):
+        ImagesApi(api_keys=KEY)  # type: ignore[call-arg]
+
+
 def test_no_key_is_an_error_naming_the_variable_before_any_request() -> None:
     with pytest.raises(MissingCredentialsError, match="OPENAI_API_KEY"):
         ImagesApi()

@@ -25,6 +25,7 @@ from typing import Any
 
 import pytest
 import uvicorn
+from conftest import mock_server
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from openai_images import spec
@@ -342,15 +343,7 @@ def test_the_command_reports_on_stdout_in_json_and_junit_without_ever_showing_th
 
 
 def test_the_command_passes_a_real_mock_process_with_the_key_from_the_environment(tmp_path: Path) -> None:
-    mock = subprocess.Popen(
-        [sys.executable, "-m", "openai_images.cli", "mock", "--port", "0", "--api-key", KEY],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.DEVNULL,
-        text=True,
-    )
-    try:
-        assert mock.stdout is not None
-        url = mock.stdout.readline().rsplit(" ", 1)[-1].strip()
+    with mock_server("--api-key", KEY) as url:
         result = subprocess.run(
             [sys.executable, "-m", "openai_images.contract", "--base-url", url, "--max-examples", "8", "--seed", "2"],
             capture_output=True,
@@ -358,9 +351,6 @@ def test_the_command_passes_a_real_mock_process_with_the_key_from_the_environmen
             env={**os.environ, "OPENAI_API_KEY": KEY},
             check=False,
         )
-    finally:
-        mock.terminate()
-        mock.communicate(timeout=10)
     assert result.returncode == 0, result.stdout + result.stderr
     assert "PASSED: every check held." in result.stdout
     assert KEY not in result.stdout + result.stderr

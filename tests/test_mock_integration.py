@@ -4,15 +4,13 @@ from __future__ import annotations
 
 import base64
 import io
-import subprocess
-import sys
 import warnings
 from collections.abc import Iterator
 from pathlib import Path
 
 import openai
 import pytest
-from conftest import image_bytes
+from conftest import image_bytes, mock_server
 from openai_images import AsyncImagesApi, AuthenticationError, BadRequestError, ImagesApi
 from openai_images import image_bytes as decoded
 from PIL import Image
@@ -23,20 +21,8 @@ KEY = "sk-integration"
 
 @pytest.fixture(scope="module")
 def base_url() -> Iterator[str]:
-    process = subprocess.Popen(
-        [sys.executable, "-m", "openai_images.cli", "mock", "--port", "0", "--api-key", KEY],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
-    try:
-        assert process.stdout is not None
-        line = process.stdout.readline()
-        assert "serving the Images API on" in line, line + (process.stderr.read() if process.stderr else "")
-        yield line.rsplit(" ", 1)[-1].strip()
-    finally:
-        process.terminate()
-        process.communicate(timeout=10)
+    with mock_server("--api-key", KEY) as url:
+        yield url
 
 
 @pytest.fixture
@@ -171,17 +157,8 @@ def anyio_backend() -> str:
 
 
 def test_a_dropped_connection_over_a_real_socket_is_retried(tmp_path: Path) -> None:
-    process = subprocess.Popen(
-        [sys.executable, "-m", "openai_images.cli", "mock", "--port", "0", "--fault-script", "drop,503,drop"],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.DEVNULL,
-        text=True,
-    )
-    try:
-        assert process.stdout is not None
-        url = process.stdout.readline().rsplit(" ", 1)[-1].strip()
-        with ImagesApi(api_key=KEY, base_url=url, max_retries=3) as api:
-            assert api.create_image(prompt="x", size="256x256", response_format="b64_json").data
-    finally:
-        process.terminate()
-        process.communicate(timeout=10)
+    with (
+        mock_server("--fault-script", "drop,503,drop") as url,
+        ImagesApi(api_key=KEY, base_url=url, max_retries=3) as api,
+    ):
+        assert api.create_image(prompt="x", size="256x256", response_format="b64_json").data

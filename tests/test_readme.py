@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from conftest import mock_server
 from PIL import Image
 
 pytestmark = pytest.mark.integration
@@ -25,18 +26,8 @@ def examples() -> list[str]:
 
 @pytest.fixture(scope="module")
 def mock_url() -> Iterator[str]:
-    process = subprocess.Popen(
-        [sys.executable, "-m", "openai_images.cli", "mock", "--port", "0"],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.DEVNULL,
-        text=True,
-    )
-    try:
-        assert process.stdout is not None
-        yield process.stdout.readline().rsplit(" ", 1)[-1].strip()
-    finally:
-        process.terminate()
-        process.communicate(timeout=10)
+    with mock_server() as url:
+        yield url
 
 
 def test_the_readme_has_examples() -> None:

@@ -13,8 +13,6 @@ import itertools
 import json
 import os
 import statistics
-import subprocess
-import sys
 import threading
 import time
 from collections import Counter, defaultdict
@@ -26,6 +24,7 @@ from typing import Any
 
 import httpx
 import pytest
+from conftest import mock_server
 from openai_images import (
     APIConnectionError,
     AsyncImagesApi,
@@ -44,37 +43,19 @@ KEY = "sk-soak"
 FIGURES: dict[str, Any] = {}
 
 
-def start_mock(*options: str) -> tuple[subprocess.Popen[str], str]:
-    process = subprocess.Popen(
-        [sys.executable, "-m", "openai_images.cli", "mock", "--port", "0", *options],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.DEVNULL,
-        text=True,
-    )
-    assert process.stdout is not None
-    return process, process.stdout.readline().rsplit(" ", 1)[-1].strip()
-
-
-def stop(process: subprocess.Popen[str]) -> None:
-    process.terminate()
-    process.communicate(timeout=10)
-
-
 @pytest.fixture(scope="module")
 def faulty_mock() -> Iterator[str]:
-    process, url = start_mock(
+    with mock_server(
         "--fault-rate", "0.3", "--faults", "429,500,503,drop,slow", "--seed", "11",
         "--retry-after", str(RETRY_AFTER), "--slow-seconds", "0.2",
-    )  # fmt: skip
-    yield url
-    stop(process)
+    ) as url:  # fmt: skip
+        yield url
 
 
 @pytest.fixture(scope="module")
 def clean_mock() -> Iterator[str]:
-    process, url = start_mock()
-    yield url
-    stop(process)
+    with mock_server() as url:
+        yield url
 
 
 @pytest.fixture(scope="module", autouse=True)
@@ -217,15 +198,14 @@ def test_the_async_client_survives_30_percent_faults(faulty_mock: str) -> None:
 
 
 def test_the_overall_deadline_holds_through_slow_answers_and_retries() -> None:
-    process, url = start_mock("--fault-script", "503,slow,slow,slow", "--slow-seconds", "3.0")
-    try:
-        with ImagesApi(api_key=KEY, base_url=url, max_retries=10, deadline=1.5) as api:
-            started = time.monotonic()
-            with pytest.raises(OpenAIImagesError):
-                api.create_image(**REQUEST)
-            elapsed = time.monotonic() - started
-    finally:
-        stop(process)
+    with (
+        mock_server("--fault-script", "503,slow,slow,slow", "--slow-seconds", "3.0") as url,
+        ImagesApi(api_key=KEY, base_url=url, max_retries=10, deadline=1.5) as api,
+    ):
+        started = time.monotonic()
+        with pytest.raises(OpenAIImagesError):
+            api.create_image(**REQUEST)
+        elapsed = time.monotonic() - started
     FIGURES["deadline"] = {"deadline_s": 1.5, "call_ended_after_s": round(elapsed, 3)}
     assert elapsed < 1.5 + 0.5
 
@@ -293,11 +273,8 @@ def test_fuzzing_the_mock_finds_no_server_error_and_no_nonconforming_answer() ->
     every answer conforms to the spec and to the model rules."""
     from openai_images.contract.runner import Settings, run
 
-    process, url = start_mock("--api-key", KEY)
-    try:
+    with mock_server("--api-key", KEY) as url:
         report = run(Settings(base_url=url, api_key=KEY, max_examples=FUZZ_EXAMPLES, seed=20261120))
-    finally:
-        stop(process)
     sent = sum(report.requests.values())
     FIGURES["server_fuzzing"] = {
         "requests": sent,

@@ -11,9 +11,8 @@ from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Mapping
 from types import TracebackType
-from typing import Any, Self
+from typing import Any, Self, Unpack, cast
 from urllib.parse import quote
 
 import anyio
@@ -40,48 +39,37 @@ MULTIPART = "multipart/form-data"
 JSON = "application/json"
 
 
+class ClientOptions(config.SettingsOptions, total=False):
+    """What ImagesApi and AsyncImagesApi take, besides ``http_client``: the settings of
+    ``openai_images.config.SettingsOptions`` (each wins over its environment variable), and:"""
+
+    deadline: float | None
+    """Seconds for a whole call, retries and waits included (default: no overall limit)."""
+    validate: bool
+    """Check each request against the spec and the model rules before sending it (default: True)."""
+    strict: bool
+    """Also refuse models the rules table does not know (default: False)."""
+
+
 class _Overlay(_ApiBase):
     """What the sync and async clients add to the generated classes, apart from I/O."""
 
     settings: config.Settings
     retry_policy: RetryPolicy
 
-    def _configure(
-        self,
-        *,
-        api_key: str | None,
-        base_url: str | None,
-        organization: str | None,
-        project: str | None,
-        timeout: float | httpx.Timeout | None,
-        max_retries: int | None,
-        azure_endpoint: str | None,
-        azure_deployment: str | None,
-        api_version: str | None,
-        default_headers: Mapping[str, str] | None,
-        deadline: float | None,
-        validate: bool,
-        strict: bool,
-    ) -> None:
-        self.settings = config.resolve(
-            api_key=api_key,
-            base_url=base_url,
-            organization=organization,
-            project=project,
-            timeout=timeout,
-            max_retries=max_retries,
-            azure_endpoint=azure_endpoint,
-            azure_deployment=azure_deployment,
-            api_version=api_version,
-            default_headers=default_headers,
-        )
-        self.retry_policy = RetryPolicy(max_retries=self.settings.max_retries, deadline=deadline)
-        self.validate = validate
-        self.strict = strict
+    def _configure(self, options: ClientOptions) -> None:
+        unknown = sorted(options.keys() - ClientOptions.__optional_keys__)
+        if unknown:
+            raise TypeError(f"{type(self).__name__}() got unexpected keyword arguments: {', '.join(unknown)}")
+        settings = {key: value for key, value in options.items() if key in config.SettingsOptions.__optional_keys__}
+        self.settings = config.resolve(**cast(config.SettingsOptions, settings))
+        self.retry_policy = RetryPolicy(max_retries=self.settings.max_retries, deadline=options.get("deadline"))
+        self.validate = options.get("validate", True)
+        self.strict = options.get("strict", False)
         self._auth = auth.for_settings(self.settings)
         self._headers = self.settings.headers()
         # An injected client keeps its own timeout unless one is asked for explicitly.
-        self._timeout = self.settings.timeout if timeout is not None else None
+        self._timeout = self.settings.timeout if options.get("timeout") is not None else None
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}(base_url={self.settings.base_url!r}, api_key={REDACTED!r})"
@@ -184,39 +172,8 @@ class ImagesApi(_Overlay, GeneratedImagesApi):
     call in seconds, retries and waits included.
     """
 
-    def __init__(
-        self,
-        *,
-        api_key: str | None = None,
-        base_url: str | None = None,
-        organization: str | None = None,
-        project: str | None = None,
-        timeout: float | httpx.Timeout | None = None,
-        max_retries: int | None = None,
-        http_client: httpx.Client | None = None,
-        azure_endpoint: str | None = None,
-        azure_deployment: str | None = None,
-        api_version: str | None = None,
-        default_headers: Mapping[str, str] | None = None,
-        deadline: float | None = None,
-        validate: bool = True,
-        strict: bool = False,
-    ) -> None:
-        self._configure(
-            api_key=api_key,
-            base_url=base_url,
-            organization=organization,
-            project=project,
-            timeout=timeout,
-            max_retries=max_retries,
-            azure_endpoint=azure_endpoint,
-            azure_deployment=azure_deployment,
-            api_version=api_version,
-            default_headers=default_headers,
-            deadline=deadline,
-            validate=validate,
-            strict=strict,
-        )
+    def __init__(self, *, http_client: httpx.Client | None = None, **options: Unpack[ClientOptions]) -> None:
+        self._configure(options)
         client = Client(base_url=self.settings.base_url)
         client.set_httpx_client(http_client or httpx.Client(timeout=self.settings.timeout))
         super().__init__(client)
@@ -264,39 +221,8 @@ class ImagesApi(_Overlay, GeneratedImagesApi):
 class AsyncImagesApi(_Overlay, GeneratedAsyncImagesApi):
     """The Images API for ``await``; see ImagesApi."""
 
-    def __init__(
-        self,
-        *,
-        api_key: str | None = None,
-        base_url: str | None = None,
-        organization: str | None = None,
-        project: str | None = None,
-        timeout: float | httpx.Timeout | None = None,
-        max_retries: int | None = None,
-        http_client: httpx.AsyncClient | None = None,
-        azure_endpoint: str | None = None,
-        azure_deployment: str | None = None,
-        api_version: str | None = None,
-        default_headers: Mapping[str, str] | None = None,
-        deadline: float | None = None,
-        validate: bool = True,
-        strict: bool = False,
-    ) -> None:
-        self._configure(
-            api_key=api_key,
-            base_url=base_url,
-            organization=organization,
-            project=project,
-            timeout=timeout,
-            max_retries=max_retries,
-            azure_endpoint=azure_endpoint,
-            azure_deployment=azure_deployment,
-            api_version=api_version,
-            default_headers=default_headers,
-            deadline=deadline,
-            validate=validate,
-            strict=strict,
-        )
+    def __init__(self, *, http_client: httpx.AsyncClient | None = None, **options: Unpack[ClientOptions]) -> None:
+        self._configure(options)
         client = Client(base_url=self.settings.base_url)
         client.set_async_httpx_client(http_client or httpx.AsyncClient(timeout=self.settings.timeout))
         super().__init__(client)

@@ -11,6 +11,7 @@ import os
 import warnings
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from typing import TypedDict, Unpack
 from urllib.parse import urlsplit
 
 import httpx
@@ -127,33 +128,37 @@ def warn_if_insecure(base_url: str) -> None:
         )
 
 
-def resolve(
-    *,
-    api_key: str | None = None,
-    base_url: str | None = None,
-    organization: str | None = None,
-    project: str | None = None,
-    timeout: float | httpx.Timeout | None = None,
-    max_retries: int | None = None,
-    azure_endpoint: str | None = None,
-    azure_deployment: str | None = None,
-    api_version: str | None = None,
-    default_headers: Mapping[str, str] | None = None,
-    environ: Mapping[str, str] | None = None,
-) -> Settings:
+class SettingsOptions(TypedDict, total=False):
+    """Where to send requests and how: each given one wins over its environment variable."""
+
+    api_key: str | None
+    base_url: str | None
+    organization: str | None
+    project: str | None
+    timeout: float | httpx.Timeout | None
+    max_retries: int | None
+    azure_endpoint: str | None
+    azure_deployment: str | None
+    api_version: str | None
+    default_headers: Mapping[str, str] | None
+
+
+def resolve(*, environ: Mapping[str, str] | None = None, **options: Unpack[SettingsOptions]) -> Settings:
     """Settings from explicit arguments, falling back to environment variables, then defaults."""
     env = os.environ if environ is None else environ
-    endpoint = azure_endpoint
+    api_key, base_url = options.get("api_key"), options.get("base_url")
+    timeout, max_retries = options.get("timeout"), options.get("max_retries")
+    endpoint = options.get("azure_endpoint")
     if endpoint is None and not (api_key or base_url or env.get("OPENAI_API_KEY") or env.get("OPENAI_BASE_URL")):
         endpoint = env.get("AZURE_OPENAI_ENDPOINT") or None
     azure = None
     if endpoint:
-        version = api_version or env.get("OPENAI_API_VERSION")
+        version = options.get("api_version") or env.get("OPENAI_API_VERSION")
         if not version:
             raise MissingCredentialsError(
                 "Azure OpenAI needs an API version: pass api_version= or set OPENAI_API_VERSION"
             )
-        azure = Azure(endpoint.rstrip("/"), version, azure_deployment)
+        azure = Azure(endpoint.rstrip("/"), version, options.get("azure_deployment"))
         key = api_key or env.get("AZURE_OPENAI_API_KEY")
         key_source = "AZURE_OPENAI_API_KEY"
         url = base_url or f"{azure.endpoint}/openai"
@@ -172,10 +177,10 @@ def resolve(
     return Settings(
         api_key=Secret(key),
         base_url=url.rstrip("/"),
-        organization=organization or env.get("OPENAI_ORG_ID") or None,
-        project=project or env.get("OPENAI_PROJECT_ID") or None,
+        organization=options.get("organization") or env.get("OPENAI_ORG_ID") or None,
+        project=options.get("project") or env.get("OPENAI_PROJECT_ID") or None,
         timeout=_timeout(timeout),
         max_retries=DEFAULT_MAX_RETRIES if max_retries is None else max_retries,
         azure=azure,
-        default_headers=dict(default_headers or {}),
+        default_headers=dict(options.get("default_headers") or {}),
     )
