@@ -63,6 +63,13 @@ def test_a_value_outside_the_schema_enum_lists_what_is_allowed() -> None:
     assert (issue.param, issue.allowed) == ("response_format", "url, b64_json")
 
 
+def test_an_integral_float_counts_as_an_integer_as_in_json_schema() -> None:
+    assert check_request("createImage", {"prompt": "x", "n": 2.0}) == []
+    assert problems("createImage", {"prompt": "x", "n": 2.5}) == [("n", "must be an integer or null")]
+    (issue,) = check_request("createImage", {"prompt": "x", "model": "dall-e-3", "n": 2.0})
+    assert issue.param == "n"
+
+
 def test_n_outside_one_to_ten_is_refused_by_the_schema() -> None:
     assert problems("createImage", {"prompt": "x", "n": 0}) == [("n", "must be at least 1")]
     assert problems("createImage", {"prompt": "x", "n": 11}) == [("n", "must be at most 10")]

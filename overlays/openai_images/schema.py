@@ -51,8 +51,10 @@ def is_file(value: Any) -> bool:
 def _has_type(value: Any, name: str) -> bool:
     if name == "string":
         return isinstance(value, str)
-    if name == "integer":
-        return isinstance(value, int) and not isinstance(value, bool)
+    if name == "integer":  # as JSON Schema counts: 2.0 is an integer
+        return (isinstance(value, int) and not isinstance(value, bool)) or (
+            isinstance(value, float) and value.is_integer()
+        )
     if name == "number":
         return isinstance(value, (int, float)) and not isinstance(value, bool)
     if name == "boolean":

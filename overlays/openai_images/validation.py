@@ -22,6 +22,11 @@ MASK_FIELD = "mask"
 IMAGES_FIELD = "images"
 
 
+def _number(value: Any) -> float | None:
+    """A numeric field's value (the schema check has refused any other), else None."""
+    return value if isinstance(value, (int, float)) and not isinstance(value, bool) else None
+
+
 def _given(params: Mapping[str, Any], name: str) -> bool:
     return params.get(name) is not None
 
@@ -141,8 +146,8 @@ def prompt_length(
 def image_count(
     operation: spec.Operation, content_type: str, params: Mapping[str, Any], rules: ModelRules, _: RuleTable
 ) -> list[Issue]:
-    n = params.get("n")
-    if isinstance(n, int) and rules.max_n is not None and n > rules.max_n:
+    n = _number(params.get("n"))
+    if n is not None and rules.max_n is not None and n > rules.max_n:
         return [Issue("n", f"must be at most {rules.max_n}", n, model=rules.name, allowed=f"1..{rules.max_n}")]
     return []
 
@@ -196,9 +201,9 @@ def _output_format(operation: spec.Operation, content_type: str, params: Mapping
 def output_compression(
     operation: spec.Operation, content_type: str, params: Mapping[str, Any], rules: ModelRules, _: RuleTable
 ) -> list[Issue]:
-    value = params.get("output_compression")
+    value = _number(params.get("output_compression"))
     limits = rules.output_compression
-    if not isinstance(value, int) or limits is None or "output_compression" not in rules.parameters:
+    if value is None or limits is None or "output_compression" not in rules.parameters:
         return []
     issues = []
     if not limits.min <= value <= limits.max:

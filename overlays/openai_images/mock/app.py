@@ -23,7 +23,7 @@ from typing import Any
 import anyio
 from starlette.applications import Starlette
 from starlette.exceptions import HTTPException
-from starlette.requests import Request
+from starlette.requests import ClientDisconnect, Request
 from starlette.responses import JSONResponse, Response, StreamingResponse
 from starlette.routing import Route
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
@@ -204,6 +204,9 @@ class MockImagesService:
             params, content_type = await self.read_params(request, operation)
         except BodyError as exc:
             return error_response(exc.status, exc.message, exc.param, exc.code)
+        except ClientDisconnect:
+            # Nobody is left to read an answer; this one only keeps the server's log quiet.
+            return error_response(400, "the client went away before sending its whole body")
         if azure and params.get("model") is None and deployment in table().models:
             params["model"] = deployment
         issues = check_request(operation.operation_id, params, content_type=content_type, strict=True)
