@@ -24,6 +24,28 @@ settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
 
 BASE_URL = "https://api.example.test/v1"
 OK_BODY: dict[str, Any] = {"created": 1_700_000_000, "data": [{"b64_json": "aGVsbG8="}]}
+# Stream events as the spec shapes them (ImageGenPartialImageEvent, ImageGenCompletedEvent).
+PARTIAL = {
+    "type": "image_generation.partial_image",
+    "b64_json": "cGFydGlhbA==",
+    "created_at": 1,
+    "size": "1024x1024",
+    "quality": "high",
+    "background": "opaque",
+    "output_format": "png",
+    "partial_image_index": 0,
+}
+COMPLETED = {
+    **{key: value for key, value in PARTIAL.items() if key != "partial_image_index"},
+    "type": "image_generation.completed",
+    "b64_json": "ZG9uZQ==",
+    "usage": {
+        "total_tokens": 3,
+        "input_tokens": 1,
+        "output_tokens": 2,
+        "input_tokens_details": {"text_tokens": 1, "image_tokens": 0},
+    },
+}
 
 
 def image_bytes(

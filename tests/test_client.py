@@ -11,7 +11,7 @@ from typing import Any
 import httpx
 import openai_images
 import pytest
-from conftest import OK_BODY, Recorder
+from conftest import COMPLETED, OK_BODY, Recorder
 from openai_images import (
     APIConnectionError,
     APIResponseValidationError,
@@ -333,23 +333,6 @@ def test_an_answer_keeps_its_request_id_elapsed_time_and_raw_response(client: Im
 def sse_answer(*events: dict[str, Any]) -> httpx.Response:
     body = "".join(f"event: {event['type']}\ndata: {json.dumps(event)}\n\n" for event in events)
     return httpx.Response(200, content=body.encode(), headers={"content-type": "text/event-stream"})
-
-
-COMPLETED = {
-    "type": "image_generation.completed",
-    "b64_json": "aGk=",
-    "created_at": 1,
-    "size": "1024x1024",
-    "quality": "high",
-    "background": "opaque",
-    "output_format": "png",
-    "usage": {
-        "total_tokens": 1,
-        "input_tokens": 1,
-        "output_tokens": 0,
-        "input_tokens_details": {"text_tokens": 1, "image_tokens": 0},
-    },
-}
 
 
 def test_streaming_yields_the_spec_events(client: ImagesApi, recorder: Recorder) -> None:

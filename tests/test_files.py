@@ -8,7 +8,7 @@ from pathlib import Path
 
 import httpx
 import pytest
-from conftest import image_bytes
+from conftest import COMPLETED, image_bytes
 from openai_images import SaveError, save_images
 from openai_images import image_bytes as decoded_image
 from openai_images_client.models import Image, ImageGenCompletedEvent, ImagesResponse
@@ -127,23 +127,7 @@ def test_a_failed_download_keeps_nothing_of_the_call(tmp_path: Path) -> None:
 
 def test_a_stream_event_can_be_saved_and_decoded(tmp_path: Path) -> None:
     png = image_bytes()
-    event = ImageGenCompletedEvent.from_dict(
-        {
-            "type": "image_generation.completed",
-            "b64_json": b64(png),
-            "created_at": 5,
-            "size": "1024x1024",
-            "quality": "high",
-            "background": "opaque",
-            "output_format": "png",
-            "usage": {
-                "total_tokens": 1,
-                "input_tokens": 1,
-                "output_tokens": 0,
-                "input_tokens_details": {"text_tokens": 1, "image_tokens": 0},
-            },
-        }
-    )
+    event = ImageGenCompletedEvent.from_dict({**COMPLETED, "b64_json": b64(png), "created_at": 5})
     (path,) = save_images(event, tmp_path)
     assert path.name == "image-5-1.png"
     assert decoded_image(event) == png

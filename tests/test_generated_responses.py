@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 import httpx
 import pytest
-from conftest import OK_BODY, Recorder
+from conftest import COMPLETED, OK_BODY, PARTIAL, Recorder
 from openai_images_client import AsyncImagesApi, ImagesApi, models
 from openai_images_client.client import AsyncEventStream, EventStream
 from openai_images_client.errors import InvalidResponse, StreamError, UnexpectedStatus
@@ -113,28 +113,6 @@ def test_a_2xx_body_that_is_not_json_raises_invalid_response(api: ImagesApi, rec
 
 
 # --- streaming ---------------------------------------------------------------------------------
-
-PARTIAL = {
-    "type": "image_generation.partial_image",
-    "b64_json": "cGFydGlhbA==",
-    "created_at": 1,
-    "size": "1024x1024",
-    "quality": "high",
-    "background": "opaque",
-    "output_format": "png",
-    "partial_image_index": 0,
-}
-COMPLETED = {
-    **{key: value for key, value in PARTIAL.items() if key != "partial_image_index"},
-    "type": "image_generation.completed",
-    "b64_json": "ZG9uZQ==",
-    "usage": {
-        "total_tokens": 3,
-        "input_tokens": 1,
-        "output_tokens": 2,
-        "input_tokens_details": {"text_tokens": 1, "image_tokens": 0},
-    },
-}
 
 
 def sse(*events: tuple[str, object]) -> bytes:
