@@ -24,10 +24,10 @@ generate: $(INSTALLED)
 check-generated: $(INSTALLED)
 	$(PY) overlays/tools/generate.py --check
 
-# Re-pin openapi.yaml: make update-spec SPEC=<path-or-URL> [COMMIT=<upstream commit>]
+# Re-pin openapi.yaml: make update-spec SPEC=<path-or-URL> [COMMIT=<upstream commit>] [REPOSITORY=<owner/name>]
 update-spec: $(INSTALLED)
 	@test -n "$(SPEC)" || { echo "usage: make update-spec SPEC=<path-or-URL> [COMMIT=<sha>]" >&2; exit 2; }
-	$(PY) overlays/tools/update_spec.py "$(SPEC)" $(if $(COMMIT),--commit "$(COMMIT)")
+	$(PY) overlays/tools/update_spec.py "$(SPEC)" $(if $(COMMIT),--commit "$(COMMIT)") $(if $(REPOSITORY),--repository "$(REPOSITORY)")
 
 lint: $(INSTALLED)
 	$(BIN)/ruff check overlays tests bench

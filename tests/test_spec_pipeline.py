@@ -50,8 +50,16 @@ def run_tool(*args: str, env: dict[str, str] | None = None) -> subprocess.Comple
 
 def test_the_pinned_spec_records_where_it_came_from() -> None:
     provenance = yaml.safe_load((ROOT / "openapi.yaml").read_text())["x-provenance"]
-    assert provenance["repository"] == "openai/openai-openapi"
-    assert provenance["commit"] == PINNED_COMMIT
+    assert provenance.get("repository") == "openai/openai-openapi", (
+        f"openapi.yaml's x-provenance names no upstream repository ({provenance!r}): re-pin with"
+        " `make update-spec SPEC=<path or URL> COMMIT=<full sha>`"
+    )
+    assert provenance.get("commit") == PINNED_COMMIT, (
+        f"openapi.yaml is now pinned at {provenance.get('commit')!r}, and this test at {PINNED_COMMIT!r}. If you"
+        " re-pinned on purpose: set PINNED_COMMIT in tests/test_spec_pipeline.py to the new commit, run"
+        " `make generate`, and review overlays/spec/live-api.overlay.yaml (its actions fail where upstream"
+        " caught up: delete those)."
+    )
     assert re.fullmatch(r"[0-9a-f]{64}", provenance["sha256"])
     assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", str(provenance["extracted"]))
 
@@ -95,6 +103,25 @@ def test_re_extracting_the_same_source_keeps_the_recorded_commit_and_date(
     assert provenance["commit"] == "498c71ddf6f1c45b983f972ccabca795da211a3e"
     assert provenance["extracted"] == "2023-11-14"
     assert provenance["source"] == OLD_UPSTREAM.name
+
+
+def test_a_local_copy_pinned_with_a_commit_records_upstream_as_its_repository(tmp_path: Path) -> None:
+    # The README's own example: make update-spec SPEC=path/to/openapi.yaml COMMIT=<sha>
+    source = tmp_path / "openapi.yaml"
+    source.write_bytes(OLD_UPSTREAM.read_bytes())
+    result = run_tool(
+        "overlays/tools/update_spec.py", str(source), "--out", str(tmp_path / "pinned.yaml"), "--commit", PINNED_COMMIT
+    )
+    assert result.returncode == 0, result.stderr
+    provenance = yaml.safe_load((tmp_path / "pinned.yaml").read_text())["x-provenance"]
+    assert (provenance["repository"], provenance["commit"]) == ("openai/openai-openapi", PINNED_COMMIT)
+
+
+def test_the_repository_can_be_named_for_a_fork(tmp_path: Path) -> None:
+    out = tmp_path / "pinned.yaml"
+    update_spec.update(str(OLD_UPSTREAM), out, commit="abc1234", repository="someone/openai-openapi-fork")
+    provenance = yaml.safe_load(out.read_text())["x-provenance"]
+    assert (provenance["repository"], provenance["commit"]) == ("someone/openai-openapi-fork", "abc1234")
 
 
 def test_the_commit_is_read_from_a_github_address() -> None:
@@ -167,6 +194,62 @@ def test_overlay_targets_select_children_wildcards_and_descendants() -> None:
     assert document["paths"]["/a"]["post"]["responses"] == {"200": {}}, "the input is left alone"
 
 
+LIVE_PATCH = ROOT / "overlays" / "spec" / "live-api.overlay.yaml"
+
+
+def _pinned_with(change: Any, folder: Path) -> Path:
+    """openapi.yaml as upstream might publish it next, changed by ``change(document)``."""
+    document = yaml.safe_load((ROOT / "openapi.yaml").read_text())
+    change(document)
+    path = folder / "upstream-next.yaml"
+    path.write_text(yaml.safe_dump(document), encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        (
+            lambda d: d["components"]["schemas"]["CreateImageRequest"]["properties"].update(
+                complexity={"type": "string", "enum": ["low", "medium", "high"]}
+            ),
+            "already has $.complexity",
+        ),
+        (
+            lambda d: d["components"]["schemas"]["CreateImageRequest"]["properties"]["quality"]["enum"].append("xhigh"),
+            "already has $.enum item 'xhigh'",
+        ),
+        (
+            lambda d: d["components"]["schemas"]["CreateImageRequest"]["properties"]["model"].update(
+                description="The model to use. Specify a model explicitly."
+            ),
+            "no longer reads 'Defaults to `dall-e-2` unless",
+        ),
+        (
+            lambda d: d["components"]["schemas"]["CreateImageRequest"]["properties"]["model"].pop("default"),
+            "selects nothing in this spec: upstream has changed here",
+        ),
+    ],
+)
+def test_the_live_patch_fails_loudly_once_upstream_catches_up(change: Any, message: str, tmp_path: Path) -> None:
+    with pytest.raises(generate.GenerationError, match=re.escape(message)) as caught:
+        generate.build_specs(_pinned_with(change, tmp_path))
+    assert "live-api.overlay.yaml" in str(caught.value)
+
+
+def test_every_action_of_the_live_patch_says_where_its_change_is_documented() -> None:
+    patch = yaml.safe_load(LIVE_PATCH.read_text())
+    assert patch["x-sources-required"] is True
+    for action in patch["actions"]:
+        assert re.search(r"openai 3\.57\.0 openai/types/|developers\.openai\.com", action["x-source"]), action
+
+
+def test_an_action_without_a_source_is_refused() -> None:
+    overlay = {"overlay": "1.0.0", "x-sources-required": True, "actions": [{"target": "$.a", "update": {"b": 1}}]}
+    with pytest.raises(spec_overlay.OverlayError, match="does not say where the change is documented"):
+        spec_overlay.apply({"a": {}}, overlay, "test")
+
+
 def test_the_shipped_spec_declares_the_error_answers() -> None:
     shipped = json.loads((ROOT / "generated_client" / "openai_images_client" / "openapi.json").read_text())
     for item in shipped["paths"].values():
@@ -185,7 +268,8 @@ def test_a_client_regenerated_from_an_older_upstream_spec_works(tmp_path: Path) 
     spec = tmp_path / "openapi.yaml"
     update_spec.update(str(OLD_UPSTREAM), spec)
     package = tmp_path / "out" / "openai_images_client"
-    generate.generate(spec, package)
+    # The live-API patch is written against the pinned commit; an older upstream spec is generated as it is.
+    generate.generate(spec, package, (generate.CONTRACT_OVERLAY,))
     script = textwrap.dedent(
         """
         import json, sys, httpx, openai_images_client as c

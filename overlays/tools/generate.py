@@ -4,10 +4,14 @@
 ``--check`` regenerates into a temporary directory and fails, printing the diff, when the
 committed package differs; ``--spec`` and ``--out`` point it elsewhere (tests use them).
 
-Pipeline: openapi.yaml -> overlays/spec/contract.overlay.yaml (the spec the package ships as
-``openapi.json``, read at run time by the validator, mock server and contract suite) ->
-overlays/spec/codegen.overlay.yaml -> openapi-python-client with generator-config.yaml and
-overlays/templates. The templates also see the spec document itself as the global ``spec``.
+Pipeline: openapi.yaml -> overlays/spec/live-api.overlay.yaml (the live API's difference from the
+pin) -> overlays/spec/contract.overlay.yaml (the spec the package ships as ``openapi.json``, read at
+run time by the validator, mock server and contract suite) -> overlays/spec/codegen.overlay.yaml ->
+openapi-python-client with generator-config.yaml and overlays/templates. The templates also see the
+spec document itself as the global ``spec``.
+
+The live-API patch is written against the pinned upstream commit; ``--without-live-patch`` generates
+from an upstream spec as it is (an older one, say), with only the contract and codegen overlays.
 """
 
 from __future__ import annotations
@@ -30,8 +34,11 @@ import spec_overlay
 ROOT = Path(__file__).resolve().parents[2]
 PACKAGE = "openai_images_client"
 DEFAULT_OUT = ROOT / "generated_client" / PACKAGE
+LIVE_OVERLAY = ROOT / "overlays" / "spec" / "live-api.overlay.yaml"
 CONTRACT_OVERLAY = ROOT / "overlays" / "spec" / "contract.overlay.yaml"
 CODEGEN_OVERLAY = ROOT / "overlays" / "spec" / "codegen.overlay.yaml"
+RUNTIME_OVERLAYS = (LIVE_OVERLAY, CONTRACT_OVERLAY)
+"""Applied in order to openapi.yaml for the spec the package ships (and everything generated from it)."""
 TEMPLATES = ROOT / "overlays" / "templates"
 CONFIG = ROOT / "generator-config.yaml"
 IGNORED = {"__pycache__", ".ruff_cache"}
@@ -45,18 +52,21 @@ def _load_yaml(path: Path) -> Any:
     return yaml.load(path.read_bytes(), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))  # noqa: S506
 
 
-def build_specs(spec_path: Path) -> tuple[dict[str, Any], dict[str, Any]]:
+def build_specs(
+    spec_path: Path, runtime_overlays: tuple[Path, ...] = RUNTIME_OVERLAYS
+) -> tuple[dict[str, Any], dict[str, Any]]:
     """Return (runtime spec, code generation spec)."""
-    document = _load_yaml(spec_path)
+    runtime = _load_yaml(spec_path)
     try:
-        runtime = spec_overlay.apply(document, _load_yaml(CONTRACT_OVERLAY), CONTRACT_OVERLAY.name)
+        for overlay in runtime_overlays:
+            runtime = spec_overlay.apply(runtime, _load_yaml(overlay), overlay.name)
         codegen = spec_overlay.apply(runtime, _load_yaml(CODEGEN_OVERLAY), CODEGEN_OVERLAY.name)
     except spec_overlay.OverlayError as exc:
         raise GenerationError(str(exc)) from exc
     return runtime, codegen
 
 
-def generate(spec_path: Path, out: Path) -> None:
+def generate(spec_path: Path, out: Path, runtime_overlays: tuple[Path, ...] = RUNTIME_OVERLAYS) -> None:
     """Write the generated package into ``out``, which must not exist yet."""
     # Imported here so that `--help` and the overlay code work without the generator installed.
     from openapi_python_client import Project
@@ -64,7 +74,7 @@ def generate(spec_path: Path, out: Path) -> None:
     from openapi_python_client.parser.errors import ErrorLevel
     from openapi_python_client.parser.openapi import GeneratorData
 
-    runtime, codegen = build_specs(spec_path)
+    runtime, codegen = build_specs(spec_path, runtime_overlays)
     # The post-hooks call ruff by name: make sure it is the one installed beside this Python.
     os.environ["PATH"] = f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}"
     if shutil.which("ruff") is None:
@@ -122,11 +132,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--spec", type=Path, default=ROOT / "openapi.yaml")
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT)
     parser.add_argument("--check", action="store_true", help="fail with a diff if --out is not up to date")
+    parser.add_argument(
+        "--without-live-patch",
+        action="store_true",
+        help=f"do not apply {LIVE_OVERLAY.name} (for an upstream spec other than the one it was written against)",
+    )
     args = parser.parse_args(argv)
+    overlays = tuple(o for o in RUNTIME_OVERLAYS if not (args.without_live_patch and o == LIVE_OVERLAY))
     with tempfile.TemporaryDirectory(prefix="openai-images-gen-") as tmp:
         fresh = Path(tmp) / PACKAGE
         try:
-            generate(args.spec, fresh)
+            generate(args.spec, fresh, overlays)
         except GenerationError as exc:
             print(f"generate: {exc}", file=sys.stderr)
             return 2

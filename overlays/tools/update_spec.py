@@ -137,17 +137,25 @@ def extract(document: dict[str, Any]) -> dict[str, Any]:
 
 
 def provenance(
-    source: str, data: bytes, commit: str | None, previous: dict[str, Any] | None, today: dt.date
+    source: str,
+    data: bytes,
+    commit: str | None,
+    previous: dict[str, Any] | None,
+    today: dt.date,
+    repository: str | None = None,
 ) -> dict[str, Any]:
     sha256 = hashlib.sha256(data).hexdigest()
-    repository: str | None = None
     match = GITHUB_URL.search(source)
     if match:
-        repository, commit = match.group(1), commit or match.group(2)
+        repository, commit = repository or match.group(1), commit or match.group(2)
     else:
         name_match = COMMIT_IN_NAME.search(source)
         if name_match:
-            repository, commit = UPSTREAM_REPOSITORY, commit or name_match.group(1)
+            repository, commit = repository or UPSTREAM_REPOSITORY, commit or name_match.group(1)
+        elif commit:
+            # A local copy with its commit named (`make update-spec SPEC=path COMMIT=sha`): a commit of
+            # upstream's repository, unless --repository says whose.
+            repository = repository or UPSTREAM_REPOSITORY
     same_source = previous is not None and previous.get("sha256") == sha256
     if same_source and previous is not None:
         recorded = str(previous.get("commit", ""))
@@ -182,7 +190,7 @@ def today_for_build() -> dt.date:
     return dt.datetime.now(tz=dt.UTC).date()
 
 
-def update(source: str, out: Path, commit: str | None = None) -> dict[str, Any]:
+def update(source: str, out: Path, commit: str | None = None, repository: str | None = None) -> dict[str, Any]:
     data = read_source(source)
     extract_doc = extract(parse_document(data, source))
     previous = None
@@ -191,7 +199,7 @@ def update(source: str, out: Path, commit: str | None = None) -> dict[str, Any]:
             previous = (yaml.safe_load(out.read_text(encoding="utf-8")) or {}).get("x-provenance")
         except yaml.YAMLError:
             previous = None
-    record = provenance(source, data, commit, previous, today_for_build())
+    record = provenance(source, data, commit, previous, today_for_build(), repository)
     info_index = list(extract_doc).index("info") + 1
     items = list(extract_doc.items())
     items.insert(info_index, ("x-provenance", record))
@@ -205,9 +213,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("spec", help="path or http(s) URL of upstream's openapi.yaml")
     parser.add_argument("--out", type=Path, default=Path("openapi.yaml"), help="where to write the extract")
     parser.add_argument("--commit", help="upstream commit the source was taken from, when it cannot be inferred")
+    parser.add_argument(
+        "--repository", help=f"the repository of that commit, when it is not {UPSTREAM_REPOSITORY} (owner/name)"
+    )
     args = parser.parse_args(argv)
     try:
-        result = update(args.spec, args.out, args.commit)
+        result = update(args.spec, args.out, args.commit, args.repository)
     except ExtractError as exc:
         print(f"update-spec: {exc}", file=sys.stderr)
         return 2
