@@ -188,6 +188,25 @@ def encode_form_value(value: Any) -> bytes:
     return json.dumps(value, separators=(",", ":")).encode()
 
 
+def bracketed_form_fields(name: str, value: Any) -> list[tuple[str, FileTypes]]:
+    """An object as multipart text fields named the way the official SDK names them: ``svg[model]``,
+    ``svg[reasoning][effort]``. A form has no null, so None members are left out."""
+    if isinstance(value, dict):
+        return [
+            field
+            for key, member in value.items()
+            if member is not None
+            for field in bracketed_form_fields(f"{name}[{key}]", member)
+        ]
+    if isinstance(value, list):
+        return [
+            field
+            for member in value
+            for field in bracketed_form_fields(f"{name}[]", member)
+        ]
+    return [(name, (None, encode_form_value(value), "text/plain"))]
+
+
 T = TypeVar("T")
 
 

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from .create_image_edit_request import CreateImageEditRequest
     from .create_image_edit_request_background import CreateImageEditRequestBackground
+    from .create_image_edit_request_complexity import CreateImageEditRequestComplexity
     from .create_image_edit_request_model_type_1 import CreateImageEditRequestModelType1
     from .create_image_edit_request_output_format import (
         CreateImageEditRequestOutputFormat,
@@ -21,6 +22,7 @@ if TYPE_CHECKING:
     from .create_image_edit_request_size_type_1 import CreateImageEditRequestSizeType1
     from .create_image_request import CreateImageRequest
     from .create_image_request_background import CreateImageRequestBackground
+    from .create_image_request_complexity import CreateImageRequestComplexity
     from .create_image_request_model_type_1 import CreateImageRequestModelType1
     from .create_image_request_moderation import CreateImageRequestModeration
     from .create_image_request_output_format import CreateImageRequestOutputFormat
@@ -39,6 +41,9 @@ if TYPE_CHECKING:
     from .edit_image_body_json_param import EditImageBodyJsonParam
     from .edit_image_body_json_param_background_type_0 import (
         EditImageBodyJsonParamBackgroundType0,
+    )
+    from .edit_image_body_json_param_complexity_type_0 import (
+        EditImageBodyJsonParamComplexityType0,
     )
     from .edit_image_body_json_param_input_fidelity_type_0 import (
         EditImageBodyJsonParamInputFidelityType0,
@@ -65,7 +70,7 @@ if TYPE_CHECKING:
         ImageEditCompletedEventOutputFormat,
     )
     from .image_edit_completed_event_quality import ImageEditCompletedEventQuality
-    from .image_edit_completed_event_size import ImageEditCompletedEventSize
+    from .image_edit_completed_event_size_type_1 import ImageEditCompletedEventSizeType1
     from .image_edit_completed_event_type import ImageEditCompletedEventType
     from .image_edit_partial_image_event import ImageEditPartialImageEvent
     from .image_edit_partial_image_event_background import (
@@ -77,15 +82,20 @@ if TYPE_CHECKING:
     from .image_edit_partial_image_event_quality import (
         ImageEditPartialImageEventQuality,
     )
-    from .image_edit_partial_image_event_size import ImageEditPartialImageEventSize
+    from .image_edit_partial_image_event_size_type_1 import (
+        ImageEditPartialImageEventSizeType1,
+    )
     from .image_edit_partial_image_event_type import ImageEditPartialImageEventType
+    from .image_edit_svg_options import ImageEditSvgOptions
+    from .image_edit_svg_reasoning import ImageEditSvgReasoning
+    from .image_edit_svg_reasoning_effort import ImageEditSvgReasoningEffort
     from .image_gen_completed_event import ImageGenCompletedEvent
     from .image_gen_completed_event_background import ImageGenCompletedEventBackground
     from .image_gen_completed_event_output_format import (
         ImageGenCompletedEventOutputFormat,
     )
     from .image_gen_completed_event_quality import ImageGenCompletedEventQuality
-    from .image_gen_completed_event_size import ImageGenCompletedEventSize
+    from .image_gen_completed_event_size_type_1 import ImageGenCompletedEventSizeType1
     from .image_gen_completed_event_type import ImageGenCompletedEventType
     from .image_gen_input_usage_details import ImageGenInputUsageDetails
     from .image_gen_output_tokens_details import ImageGenOutputTokensDetails
@@ -97,15 +107,21 @@ if TYPE_CHECKING:
         ImageGenPartialImageEventOutputFormat,
     )
     from .image_gen_partial_image_event_quality import ImageGenPartialImageEventQuality
-    from .image_gen_partial_image_event_size import ImageGenPartialImageEventSize
+    from .image_gen_partial_image_event_size_type_1 import (
+        ImageGenPartialImageEventSizeType1,
+    )
     from .image_gen_partial_image_event_type import ImageGenPartialImageEventType
+    from .image_gen_svg_options import ImageGenSvgOptions
+    from .image_gen_svg_reasoning import ImageGenSvgReasoning
+    from .image_gen_svg_reasoning_effort_type_0 import ImageGenSvgReasoningEffortType0
     from .image_gen_usage import ImageGenUsage
     from .image_ref_param import ImageRefParam
     from .images_response import ImagesResponse
     from .images_response_background import ImagesResponseBackground
     from .images_response_output_format import ImagesResponseOutputFormat
     from .images_response_quality import ImagesResponseQuality
-    from .images_response_size import ImagesResponseSize
+    from .images_response_size_type_1 import ImagesResponseSizeType1
+    from .images_svg_usage import ImagesSvgUsage
     from .images_usage import ImagesUsage
     from .images_usage_input_tokens_details import ImagesUsageInputTokensDetails
     from .input_fidelity import InputFidelity
@@ -113,6 +129,7 @@ if TYPE_CHECKING:
 _MODULES = {
     "CreateImageEditRequest": "create_image_edit_request",
     "CreateImageEditRequestBackground": "create_image_edit_request_background",
+    "CreateImageEditRequestComplexity": "create_image_edit_request_complexity",
     "CreateImageEditRequestModelType1": "create_image_edit_request_model_type_1",
     "CreateImageEditRequestOutputFormat": "create_image_edit_request_output_format",
     "CreateImageEditRequestQuality": "create_image_edit_request_quality",
@@ -120,6 +137,7 @@ _MODULES = {
     "CreateImageEditRequestSizeType1": "create_image_edit_request_size_type_1",
     "CreateImageRequest": "create_image_request",
     "CreateImageRequestBackground": "create_image_request_background",
+    "CreateImageRequestComplexity": "create_image_request_complexity",
     "CreateImageRequestModelType1": "create_image_request_model_type_1",
     "CreateImageRequestModeration": "create_image_request_moderation",
     "CreateImageRequestOutputFormat": "create_image_request_output_format",
@@ -133,6 +151,7 @@ _MODULES = {
     "CreateImageVariationRequestSize": "create_image_variation_request_size",
     "EditImageBodyJsonParam": "edit_image_body_json_param",
     "EditImageBodyJsonParamBackgroundType0": "edit_image_body_json_param_background_type_0",
+    "EditImageBodyJsonParamComplexityType0": "edit_image_body_json_param_complexity_type_0",
     "EditImageBodyJsonParamInputFidelityType0": "edit_image_body_json_param_input_fidelity_type_0",
     "EditImageBodyJsonParamModelType1": "edit_image_body_json_param_model_type_1",
     "EditImageBodyJsonParamModerationType0": "edit_image_body_json_param_moderation_type_0",
@@ -146,19 +165,22 @@ _MODULES = {
     "ImageEditCompletedEventBackground": "image_edit_completed_event_background",
     "ImageEditCompletedEventOutputFormat": "image_edit_completed_event_output_format",
     "ImageEditCompletedEventQuality": "image_edit_completed_event_quality",
-    "ImageEditCompletedEventSize": "image_edit_completed_event_size",
+    "ImageEditCompletedEventSizeType1": "image_edit_completed_event_size_type_1",
     "ImageEditCompletedEventType": "image_edit_completed_event_type",
     "ImageEditPartialImageEvent": "image_edit_partial_image_event",
     "ImageEditPartialImageEventBackground": "image_edit_partial_image_event_background",
     "ImageEditPartialImageEventOutputFormat": "image_edit_partial_image_event_output_format",
     "ImageEditPartialImageEventQuality": "image_edit_partial_image_event_quality",
-    "ImageEditPartialImageEventSize": "image_edit_partial_image_event_size",
+    "ImageEditPartialImageEventSizeType1": "image_edit_partial_image_event_size_type_1",
     "ImageEditPartialImageEventType": "image_edit_partial_image_event_type",
+    "ImageEditSvgOptions": "image_edit_svg_options",
+    "ImageEditSvgReasoning": "image_edit_svg_reasoning",
+    "ImageEditSvgReasoningEffort": "image_edit_svg_reasoning_effort",
     "ImageGenCompletedEvent": "image_gen_completed_event",
     "ImageGenCompletedEventBackground": "image_gen_completed_event_background",
     "ImageGenCompletedEventOutputFormat": "image_gen_completed_event_output_format",
     "ImageGenCompletedEventQuality": "image_gen_completed_event_quality",
-    "ImageGenCompletedEventSize": "image_gen_completed_event_size",
+    "ImageGenCompletedEventSizeType1": "image_gen_completed_event_size_type_1",
     "ImageGenCompletedEventType": "image_gen_completed_event_type",
     "ImageGenInputUsageDetails": "image_gen_input_usage_details",
     "ImageGenOutputTokensDetails": "image_gen_output_tokens_details",
@@ -166,15 +188,19 @@ _MODULES = {
     "ImageGenPartialImageEventBackground": "image_gen_partial_image_event_background",
     "ImageGenPartialImageEventOutputFormat": "image_gen_partial_image_event_output_format",
     "ImageGenPartialImageEventQuality": "image_gen_partial_image_event_quality",
-    "ImageGenPartialImageEventSize": "image_gen_partial_image_event_size",
+    "ImageGenPartialImageEventSizeType1": "image_gen_partial_image_event_size_type_1",
     "ImageGenPartialImageEventType": "image_gen_partial_image_event_type",
+    "ImageGenSvgOptions": "image_gen_svg_options",
+    "ImageGenSvgReasoning": "image_gen_svg_reasoning",
+    "ImageGenSvgReasoningEffortType0": "image_gen_svg_reasoning_effort_type_0",
     "ImageGenUsage": "image_gen_usage",
     "ImageRefParam": "image_ref_param",
     "ImagesResponse": "images_response",
     "ImagesResponseBackground": "images_response_background",
     "ImagesResponseOutputFormat": "images_response_output_format",
     "ImagesResponseQuality": "images_response_quality",
-    "ImagesResponseSize": "images_response_size",
+    "ImagesResponseSizeType1": "images_response_size_type_1",
+    "ImagesSvgUsage": "images_svg_usage",
     "ImagesUsage": "images_usage",
     "ImagesUsageInputTokensDetails": "images_usage_input_tokens_details",
     "InputFidelity": "input_fidelity",
@@ -197,6 +223,7 @@ def __dir__() -> list[str]:
 __all__ = (
     "CreateImageEditRequest",
     "CreateImageEditRequestBackground",
+    "CreateImageEditRequestComplexity",
     "CreateImageEditRequestModelType1",
     "CreateImageEditRequestOutputFormat",
     "CreateImageEditRequestQuality",
@@ -204,6 +231,7 @@ __all__ = (
     "CreateImageEditRequestSizeType1",
     "CreateImageRequest",
     "CreateImageRequestBackground",
+    "CreateImageRequestComplexity",
     "CreateImageRequestModelType1",
     "CreateImageRequestModeration",
     "CreateImageRequestOutputFormat",
@@ -217,6 +245,7 @@ __all__ = (
     "CreateImageVariationRequestSize",
     "EditImageBodyJsonParam",
     "EditImageBodyJsonParamBackgroundType0",
+    "EditImageBodyJsonParamComplexityType0",
     "EditImageBodyJsonParamInputFidelityType0",
     "EditImageBodyJsonParamModelType1",
     "EditImageBodyJsonParamModerationType0",
@@ -230,19 +259,22 @@ __all__ = (
     "ImageEditCompletedEventBackground",
     "ImageEditCompletedEventOutputFormat",
     "ImageEditCompletedEventQuality",
-    "ImageEditCompletedEventSize",
+    "ImageEditCompletedEventSizeType1",
     "ImageEditCompletedEventType",
     "ImageEditPartialImageEvent",
     "ImageEditPartialImageEventBackground",
     "ImageEditPartialImageEventOutputFormat",
     "ImageEditPartialImageEventQuality",
-    "ImageEditPartialImageEventSize",
+    "ImageEditPartialImageEventSizeType1",
     "ImageEditPartialImageEventType",
+    "ImageEditSvgOptions",
+    "ImageEditSvgReasoning",
+    "ImageEditSvgReasoningEffort",
     "ImageGenCompletedEvent",
     "ImageGenCompletedEventBackground",
     "ImageGenCompletedEventOutputFormat",
     "ImageGenCompletedEventQuality",
-    "ImageGenCompletedEventSize",
+    "ImageGenCompletedEventSizeType1",
     "ImageGenCompletedEventType",
     "ImageGenInputUsageDetails",
     "ImageGenOutputTokensDetails",
@@ -250,15 +282,19 @@ __all__ = (
     "ImageGenPartialImageEventBackground",
     "ImageGenPartialImageEventOutputFormat",
     "ImageGenPartialImageEventQuality",
-    "ImageGenPartialImageEventSize",
+    "ImageGenPartialImageEventSizeType1",
     "ImageGenPartialImageEventType",
+    "ImageGenSvgOptions",
+    "ImageGenSvgReasoning",
+    "ImageGenSvgReasoningEffortType0",
     "ImageGenUsage",
     "ImageRefParam",
     "ImagesResponse",
     "ImagesResponseBackground",
     "ImagesResponseOutputFormat",
     "ImagesResponseQuality",
-    "ImagesResponseSize",
+    "ImagesResponseSizeType1",
+    "ImagesSvgUsage",
     "ImagesUsage",
     "ImagesUsageInputTokensDetails",
     "InputFidelity",

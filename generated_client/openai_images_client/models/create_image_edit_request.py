@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from io import BytesIO
-from typing import Any, Self, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -11,6 +11,10 @@ from .. import types
 from ..models.create_image_edit_request_background import (
     CreateImageEditRequestBackground,
     check_create_image_edit_request_background,
+)
+from ..models.create_image_edit_request_complexity import (
+    CreateImageEditRequestComplexity,
+    check_create_image_edit_request_complexity,
 )
 from ..models.create_image_edit_request_model_type_1 import (
     CreateImageEditRequestModelType1,
@@ -35,6 +39,10 @@ from ..models.create_image_edit_request_size_type_1 import (
 from ..models.input_fidelity import InputFidelity, check_input_fidelity
 from ..types import UNSET, File, FileTypes, Unset
 
+if TYPE_CHECKING:
+    from ..models.image_edit_svg_options import ImageEditSvgOptions
+
+
 T = TypeVar("T", bound="CreateImageEditRequest")
 
 
@@ -42,67 +50,80 @@ T = TypeVar("T", bound="CreateImageEditRequest")
 class CreateImageEditRequest:
     """
     Attributes:
-        image (File | list[File]): The image(s) to edit. Must be a supported image file or an array of images.
-
-            For the GPT image models (`gpt-image-1`, `gpt-image-1-mini`, `gpt-image-1.5`, `gpt-image-2`, and `gpt-
-            image-2-2026-04-21`), each image should be a `png`, `webp`, or `jpg`
-            file less than 50MB. You can provide up to 16 images.
-            `chatgpt-image-latest` follows the same input constraints as GPT image models.
-
-            For `dall-e-2`, you can only provide one image, and it should be a square
-            `png` file less than 4MB.
-        prompt (str): A text description of the desired image(s). The maximum length is 1000 characters for `dall-e-2`,
-            and 32000 characters for the GPT image models. Example: A cute baby sea otter wearing a beret.
+        image (File | list[File]): The image(s) to edit. Must be a supported image file or an array of images. For the
+            GPT image models (`gpt-image-1-mini`, `gpt-image-1.5`, `gpt-image-2`, `gpt-image-2-2026-04-21`, `gpt-
+            image-2.5-sunburst`, `gpt-image-2.5-sunburst-2026-09-08`, `gpt-image-2.5-flare`, and `gpt-
+            image-2.5-flare-2026-09-08`), each image should be a `png`, `webp`, or `jpg` file less than 50MB. You can
+            provide up to 16 images. `chatgpt-image-latest` follows the same input constraints as GPT image models.
+        prompt (str): A text description of the desired image(s). The maximum length is 32000 characters for the GPT
+            image models. Example: A cute baby sea otter wearing a beret.
         mask (File | Unset): An additional image whose fully transparent areas (e.g. where alpha is zero) indicate where
             `image` should be edited. If there are multiple images provided, the mask will be applied on the first image.
             Must be a valid PNG file, less than 4MB, and have the same dimensions as `image`.
-        background (CreateImageEditRequestBackground | Unset): Set the background of the generated image(s). This
-            parameter is only
-            supported for the GPT image models. Must be one of `transparent`, `opaque`,
-            or `auto` (default value). When `auto` is used, the model will automatically
-            determine the best background for the image.
-
-            Transparent backgrounds are available for supported GPT Image models. For
-            `gpt-image-2` and `gpt-image-2-2026-04-21`, this support is in preview. When
-            using `transparent`, set the output format to `png` or `webp`.
-             Default: 'auto'. Example: transparent.
-        model (CreateImageEditRequestModelType1 | None | str | Unset): The model to use for image generation. One of
-            `dall-e-2` or a GPT image model (`gpt-image-1`, `gpt-image-1-mini`, `gpt-image-1.5`, `gpt-image-2`, `gpt-
-            image-2-2026-04-21`, or `chatgpt-image-latest`). Defaults to `gpt-image-1.5`. Default: 'gpt-image-1.5'. Example:
-            gpt-image-1.5.
+        background (CreateImageEditRequestBackground | Unset): Allows to set transparency for the background of the
+            generated image(s). Must be one of `transparent`, `opaque`, or `auto` (default value). When `auto` is used, the
+            model will automatically determine the best background for the image. `gpt-image-2.5-sunburst` and `gpt-
+            image-2.5-flare`, including their `2026-09-08` snapshots, support `opaque` and `transparent` backgrounds.
+            Transparent backgrounds are available for supported GPT Image models. For `gpt-image-2` and `gpt-
+            image-2-2026-04-21`, this support is in preview. When using `transparent`, set the output format to `png` or
+            `webp`. Default: 'auto'. Example: transparent.
+        model (CreateImageEditRequestModelType1 | None | str | Unset): The GPT image model to use for image editing
+            (`gpt-image-1-mini`, `gpt-image-1.5`, `gpt-image-2`, `gpt-image-2-2026-04-21`, `gpt-image-2.5-sunburst`, `gpt-
+            image-2.5-sunburst-2026-09-08`, `gpt-image-2.5-flare`, `gpt-image-2.5-flare-2026-09-08`, `gpt-
+            image-2.6-sunburst`, `gpt-image-2.6-flare`, or `chatgpt-image-latest`). `gpt-image-1` was shut down on October
+            23, 2026. Use `gpt-image-2.5-sunburst` or `gpt-image-2.5-flare` instead. Deprecated values: "gpt-image-1": GPT
+            Image 1 was shut down on October 23, 2026. "dall-e-2", "dall-e-3": This model was retired on May 12, 2026. Use a
+            GPT image model instead. Default: 'gpt-image-1.5'. Example: gpt-image-1.5.
         n (int | None | Unset): The number of images to generate. Must be between 1 and 10. Default: 1. Example: 1.
-        size (CreateImageEditRequestSizeType1 | None | str | Unset): The size of the generated images. For `gpt-image-2`
-            and `gpt-image-2-2026-04-21`, arbitrary resolutions are supported as `WIDTHxHEIGHT` strings, for example
-            `1536x864`. Width and height must both be divisible by 16 and the requested aspect ratio must be between 1:3 and
-            3:1. Resolutions above `2560x1440` are experimental, and the maximum supported resolution is `3840x2160`. The
-            requested size must also satisfy the model's current pixel and edge limits. The standard sizes `1024x1024`,
-            `1536x1024`, and `1024x1536` are supported by the GPT image models; `auto` is supported for models that allow
-            automatic sizing. For `dall-e-2`, use one of `256x256`, `512x512`, or `1024x1024`. For `dall-e-3`, use one of
-            `1024x1024`, `1792x1024`, or `1024x1792`. Default: '1024x1024'. Example: 1024x1024.
-        response_format (CreateImageEditRequestResponseFormat | Unset): The format in which the generated images are
-            returned. Must be one of `url` or `b64_json`. URLs are only valid for 60 minutes after the image has been
-            generated. This parameter is only supported for `dall-e-2` (default is `url` for `dall-e-2`), as GPT image
-            models always return base64-encoded images. Example: url.
+        size (CreateImageEditRequestSizeType1 | None | str | Unset): The size of the generated images. Defaults to
+            `auto`. For `gpt-image-2`, `gpt-image-2-2026-04-21`, `gpt-image-2.5-sunburst`, `gpt-
+            image-2.5-sunburst-2026-09-08`, `gpt-image-2.5-flare`, and `gpt-image-2.5-flare-2026-09-08`, arbitrary
+            resolutions are supported as `WIDTHxHEIGHT` strings, for example `1536x864`. Width and height must both be
+            divisible by 16 and the requested aspect ratio must be between 1:3 and 3:1. Resolutions above `2560x1440` are
+            experimental, and the maximum supported resolution is `3840x2160`. The requested size must also satisfy the
+            model's current pixel and edge limits. The standard sizes `1024x1024`, `1536x1024`, and `1024x1536` are
+            supported by the GPT image models; `auto` is supported for models that allow automatic sizing. Deprecated
+            values: "256x256", "512x512": This legacy size suggestion is retained for SDK compatibility. Check the selected
+            GPT image model's supported sizes. Default: '1024x1024'. Example: 1024x1024.
+        response_format (CreateImageEditRequestResponseFormat | Unset): Legacy response format parameter for retired
+            image models. Unsupported for GPT image models, which always return base64-encoded images. Example: url.
         output_format (CreateImageEditRequestOutputFormat | Unset): The format in which the generated images are
-            returned. This parameter is
-            only supported for the GPT image models. Must be one of `png`, `jpeg`, or `webp`.
-            The default value is `png`.
-             Default: 'png'. Example: png.
+            returned. This parameter is only supported for the GPT image models. The default value is `png`. SVG output
+            requires a supported image model and project access. Default: 'png'. Example: png.
         output_compression (int | None | Unset): The compression level (0-100%) for the generated images. This parameter
             is only supported for the GPT image models with the `webp` or `jpeg` output
             formats, and defaults to 100.
              Default: 100. Example: 100.
-        user (str | Unset): A unique identifier representing your end-user, which can help OpenAI to monitor and detect
-            abuse. [Learn more](/docs/guides/safety-best-practices#end-user-ids).
-             Example: user-1234.
+        user (str | Unset): Deprecated: use `safety_identifier` instead. This parameter remains accepted for backward
+            compatibility and is used when `safety_identifier` is omitted, null, or empty. Example: user-1234.
         input_fidelity (InputFidelity | None | Unset):
         stream (bool | None | Unset): Edit the image in streaming mode. Defaults to `false`. See the
             [Image generation guide](/docs/guides/image-generation) for more information.
              Default: False. Example: False.
         partial_images (int | None | Unset):
         quality (CreateImageEditRequestQuality | Unset): The quality of the image that will be generated for GPT image
-            models. Defaults to `auto`.
-             Default: 'auto'. Example: high.
+            models. The GPT image models support `low`, `medium`, and `high`. `gpt-image-2.5-sunburst` and `gpt-
+            image-2.5-flare`, including their `2026-09-08` snapshots, also support `xhigh` and `max`. Defaults to `auto`.
+            Deprecated values: "standard": This quality was only supported by retired DALL·E models. Use a GPT image quality
+            instead. Default: 'auto'. Example: high.
+        complexity (CreateImageEditRequestComplexity | Unset): Computation spent planning the image, independently of
+            rendering quality. Uses the image model's configured default when omitted. For SVG output, controls the
+            reference image, independently of the SVG author's reasoning.
+        frame_count (int | None | Unset): Number of frames for GIF output. Accepts integers from 2 through 16. Defaults
+            to 9 when omitted. Only supported with output_format=gif. The requested size must satisfy the selected model's
+            GIF size limits. GIF output does not support streaming, partial images, masks, or custom output compression.
+            Requires access to the GIF preview for the selected model.
+        frame_duration_ms (int | None | Unset): Requested delay per GIF frame, in milliseconds. Defaults to 200 when
+            omitted. GIF output rounds to the nearest 10 ms and caps the encoded delay at 655,350 ms per frame. Only
+            supported with output_format=gif.
+        markup (File | Unset): A transparent PNG overlaid on the first image to guide the edit. Must match that image's
+            dimensions after orientation and contain transparent pixels. Supports GPT Image 2.5. Cannot be combined with
+            mask.
+        safety_identifier (None | str | Unset): A stable identifier for an end user in your organization, used for
+            safety monitoring and abuse detection. Hash a username or email address to avoid sending identifying
+            information. A non-empty value takes precedence over the deprecated `user` parameter. If omitted, null, or
+            empty, the API uses `user` when available.
+        svg (ImageEditSvgOptions | None | Unset):
     """
 
     image: File | list[File]
@@ -120,9 +141,17 @@ class CreateImageEditRequest:
     stream: bool | None | Unset = UNSET
     partial_images: int | None | Unset = UNSET
     quality: CreateImageEditRequestQuality | Unset = UNSET
+    complexity: CreateImageEditRequestComplexity | Unset = UNSET
+    frame_count: int | None | Unset = UNSET
+    frame_duration_ms: int | None | Unset = UNSET
+    markup: File | Unset = UNSET
+    safety_identifier: None | str | Unset = UNSET
+    svg: ImageEditSvgOptions | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        from ..models.image_edit_svg_options import ImageEditSvgOptions
+
         image: FileTypes | list[FileTypes]
         if isinstance(self.image, File):
             image = self.image.to_tuple()
@@ -206,6 +235,40 @@ class CreateImageEditRequest:
         if not isinstance(self.quality, Unset):
             quality = self.quality
 
+        complexity: str | Unset = UNSET
+        if not isinstance(self.complexity, Unset):
+            complexity = self.complexity
+
+        frame_count: int | None | Unset
+        if isinstance(self.frame_count, Unset):
+            frame_count = UNSET
+        else:
+            frame_count = self.frame_count
+
+        frame_duration_ms: int | None | Unset
+        if isinstance(self.frame_duration_ms, Unset):
+            frame_duration_ms = UNSET
+        else:
+            frame_duration_ms = self.frame_duration_ms
+
+        markup: FileTypes | Unset = UNSET
+        if not isinstance(self.markup, Unset):
+            markup = self.markup.to_tuple()
+
+        safety_identifier: None | str | Unset
+        if isinstance(self.safety_identifier, Unset):
+            safety_identifier = UNSET
+        else:
+            safety_identifier = self.safety_identifier
+
+        svg: dict[str, Any] | None | Unset
+        if isinstance(self.svg, Unset):
+            svg = UNSET
+        elif isinstance(self.svg, ImageEditSvgOptions):
+            svg = self.svg.to_dict()
+        else:
+            svg = self.svg
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -240,6 +303,18 @@ class CreateImageEditRequest:
             field_dict["partial_images"] = partial_images
         if quality is not UNSET:
             field_dict["quality"] = quality
+        if complexity is not UNSET:
+            field_dict["complexity"] = complexity
+        if frame_count is not UNSET:
+            field_dict["frame_count"] = frame_count
+        if frame_duration_ms is not UNSET:
+            field_dict["frame_duration_ms"] = frame_duration_ms
+        if markup is not UNSET:
+            field_dict["markup"] = markup
+        if safety_identifier is not UNSET:
+            field_dict["safety_identifier"] = safety_identifier
+        if svg is not UNSET:
+            field_dict["svg"] = svg
 
         return field_dict
 
@@ -372,6 +447,50 @@ class CreateImageEditRequest:
         if not isinstance(self.quality, Unset):
             files.append(("quality", (None, str(self.quality).encode(), "text/plain")))
 
+        if not isinstance(self.complexity, Unset):
+            files.append(
+                ("complexity", (None, str(self.complexity).encode(), "text/plain"))
+            )
+
+        if not isinstance(self.frame_count, Unset):
+            if self.frame_count is not None:
+                files.append(
+                    (
+                        "frame_count",
+                        (None, str(self.frame_count).encode(), "text/plain"),
+                    )
+                )
+
+        if not isinstance(self.frame_duration_ms, Unset):
+            if self.frame_duration_ms is not None:
+                files.append(
+                    (
+                        "frame_duration_ms",
+                        (None, str(self.frame_duration_ms).encode(), "text/plain"),
+                    )
+                )
+
+        if not isinstance(self.markup, Unset):
+            files.append(("markup", self.markup.to_tuple()))
+
+        if not isinstance(self.safety_identifier, Unset):
+            if self.safety_identifier is not None:
+                if self.safety_identifier is not None:
+                    files.append(
+                        (
+                            "safety_identifier",
+                            (
+                                None,
+                                types.encode_form_value(self.safety_identifier),
+                                "text/plain",
+                            ),
+                        )
+                    )
+
+        if not isinstance(self.svg, Unset):
+            if self.svg is not None:
+                files.extend(types.bracketed_form_fields("svg", self.svg.to_dict()))
+
         for prop_name, prop in self.additional_properties.items():
             if prop is not None:
                 files.append(
@@ -382,6 +501,8 @@ class CreateImageEditRequest:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        from ..models.image_edit_svg_options import ImageEditSvgOptions
+
         d = dict(src_dict)
 
         def _parse_image(data: object) -> File | list[File]:
@@ -542,6 +663,64 @@ class CreateImageEditRequest:
         else:
             quality = check_create_image_edit_request_quality(_quality)
 
+        _complexity = d.pop("complexity", UNSET)
+        complexity: CreateImageEditRequestComplexity | Unset
+        if isinstance(_complexity, Unset):
+            complexity = UNSET
+        else:
+            complexity = check_create_image_edit_request_complexity(_complexity)
+
+        def _parse_frame_count(data: object) -> int | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(int | None | Unset, data)
+
+        frame_count = _parse_frame_count(d.pop("frame_count", UNSET))
+
+        def _parse_frame_duration_ms(data: object) -> int | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(int | None | Unset, data)
+
+        frame_duration_ms = _parse_frame_duration_ms(d.pop("frame_duration_ms", UNSET))
+
+        _markup = d.pop("markup", UNSET)
+        markup: File | Unset
+        if isinstance(_markup, Unset):
+            markup = UNSET
+        else:
+            markup = File(payload=BytesIO(_markup))
+
+        def _parse_safety_identifier(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        safety_identifier = _parse_safety_identifier(d.pop("safety_identifier", UNSET))
+
+        def _parse_svg(data: object) -> ImageEditSvgOptions | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                svg_type_0 = ImageEditSvgOptions.from_dict(data)
+
+                return svg_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(ImageEditSvgOptions | None | Unset, data)
+
+        svg = _parse_svg(d.pop("svg", UNSET))
+
         create_image_edit_request = cls(
             image=image,
             prompt=prompt,
@@ -558,6 +737,12 @@ class CreateImageEditRequest:
             stream=stream,
             partial_images=partial_images,
             quality=quality,
+            complexity=complexity,
+            frame_count=frame_count,
+            frame_duration_ms=frame_duration_ms,
+            markup=markup,
+            safety_identifier=safety_identifier,
+            svg=svg,
         )
 
         create_image_edit_request.additional_properties = d

@@ -8,6 +8,12 @@ CreateImageEditRequestModelType1 = Literal[
     "gpt-image-1.5",
     "gpt-image-2",
     "gpt-image-2-2026-04-21",
+    "gpt-image-2.5-flare",
+    "gpt-image-2.5-flare-2026-09-08",
+    "gpt-image-2.5-sunburst",
+    "gpt-image-2.5-sunburst-2026-09-08",
+    "gpt-image-2.6-flare",
+    "gpt-image-2.6-sunburst",
 ]
 
 CREATE_IMAGE_EDIT_REQUEST_MODEL_TYPE_1_VALUES: set[CreateImageEditRequestModelType1] = {
@@ -18,6 +24,12 @@ CREATE_IMAGE_EDIT_REQUEST_MODEL_TYPE_1_VALUES: set[CreateImageEditRequestModelTy
     "gpt-image-1.5",
     "gpt-image-2",
     "gpt-image-2-2026-04-21",
+    "gpt-image-2.5-flare",
+    "gpt-image-2.5-flare-2026-09-08",
+    "gpt-image-2.5-sunburst",
+    "gpt-image-2.5-sunburst-2026-09-08",
+    "gpt-image-2.6-flare",
+    "gpt-image-2.6-sunburst",
 }
 
 

@@ -1,12 +1,14 @@
 from typing import Literal, cast
 
-CreateImageEditRequestOutputFormat = Literal["jpeg", "png", "webp"]
+CreateImageEditRequestOutputFormat = Literal["gif", "jpeg", "png", "svg", "webp"]
 
 CREATE_IMAGE_EDIT_REQUEST_OUTPUT_FORMAT_VALUES: set[
     CreateImageEditRequestOutputFormat
 ] = {
+    "gif",
     "jpeg",
     "png",
+    "svg",
     "webp",
 }
 

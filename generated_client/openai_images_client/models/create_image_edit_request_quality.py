@@ -1,13 +1,17 @@
 from typing import Literal, cast
 
-CreateImageEditRequestQuality = Literal["auto", "high", "low", "medium", "standard"]
+CreateImageEditRequestQuality = Literal[
+    "auto", "high", "low", "max", "medium", "standard", "xhigh"
+]
 
 CREATE_IMAGE_EDIT_REQUEST_QUALITY_VALUES: set[CreateImageEditRequestQuality] = {
     "auto",
     "high",
     "low",
+    "max",
     "medium",
     "standard",
+    "xhigh",
 }
 
 

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Self, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -9,6 +9,10 @@ from attrs import field as _attrs_field
 from ..models.create_image_request_background import (
     CreateImageRequestBackground,
     check_create_image_request_background,
+)
+from ..models.create_image_request_complexity import (
+    CreateImageRequestComplexity,
+    check_create_image_request_complexity,
 )
 from ..models.create_image_request_model_type_1 import (
     CreateImageRequestModelType1,
@@ -40,6 +44,10 @@ from ..models.create_image_request_style import (
 )
 from ..types import UNSET, Unset
 
+if TYPE_CHECKING:
+    from ..models.image_gen_svg_options import ImageGenSvgOptions
+
+
 T = TypeVar("T", bound="CreateImageRequest")
 
 
@@ -47,28 +55,32 @@ T = TypeVar("T", bound="CreateImageRequest")
 class CreateImageRequest:
     """
     Attributes:
-        prompt (str): A text description of the desired image(s). The maximum length is 32000 characters for the GPT
-            image models, 1000 characters for `dall-e-2` and 4000 characters for `dall-e-3`. Example: A cute baby sea otter.
-        model (CreateImageRequestModelType1 | None | str | Unset): The model to use for image generation. One of
-            `dall-e-2`, `dall-e-3`, or a GPT image model (`gpt-image-1`, `gpt-image-1-mini`, `gpt-image-1.5`, `gpt-image-2`,
-            `gpt-image-2-2026-04-21`). Defaults to `dall-e-2` unless a parameter specific to the GPT image models is used.
-            Default: 'dall-e-2'. Example: gpt-image-1.5.
+        prompt (str): A text description of the desired image(s). The maximum length is 32000 characters. Example: A
+            cute baby sea otter.
+        model (CreateImageRequestModelType1 | None | str | Unset): The GPT image model to use for image generation.
+            Specify a model explicitly. Supported models include `gpt-image-1-mini`, `gpt-image-1.5`, `gpt-image-2`, `gpt-
+            image-2-2026-04-21`, `gpt-image-2.5-sunburst`, `gpt-image-2.5-sunburst-2026-09-08`, `gpt-image-2.5-flare`, `gpt-
+            image-2.5-flare-2026-09-08`, `gpt-image-2.6-sunburst`, `gpt-image-2.6-flare`, and `chatgpt-image-latest`. `gpt-
+            image-1` was shut down on October 23, 2026. Use `gpt-image-2.5-sunburst` or `gpt-image-2.5-flare` instead.
+            Deprecated values: "gpt-image-1": GPT Image 1 was shut down on October 23, 2026. "dall-e-2", "dall-e-3": This
+            model was retired on May 12, 2026. Use a GPT image model instead. Example: gpt-image-1.5.
         n (int | None | Unset): The number of images to generate. Must be between 1 and 10. For `dall-e-3`, only `n=1`
             is supported. Default: 1. Example: 1.
         quality (CreateImageRequestQuality | Unset): The quality of the image that will be generated.
 
             - `auto` (default value) will automatically select the best quality for the given model.
             - `high`, `medium` and `low` are supported for the GPT image models.
-            - `hd` and `standard` are supported for `dall-e-3`.
-            - `standard` is the only option for `dall-e-2`.
+            - `gpt-image-2.5-sunburst` and `gpt-image-2.5-flare`, including their `2026-09-08` snapshots, also support
+            `xhigh` and `max`.
+
+            Deprecated values: "standard", "hd": This quality was only supported by retired DALL·E models. Use a GPT image
+            quality instead.
              Default: 'auto'. Example: medium.
-        response_format (CreateImageRequestResponseFormat | Unset): The format in which generated images with `dall-e-2`
-            and `dall-e-3` are returned. Must be one of `url` or `b64_json`. URLs are only valid for 60 minutes after the
-            image has been generated. This parameter isn't supported for the GPT image models, which always return
-            base64-encoded images. Default: 'url'. Example: url.
+        response_format (CreateImageRequestResponseFormat | Unset): Legacy response format parameter for retired image
+            models. Unsupported for GPT image models, which always return base64-encoded images. Default: 'url'. Example:
+            url.
         output_format (CreateImageRequestOutputFormat | Unset): The format in which the generated images are returned.
-            This parameter is only supported for the GPT image models. Must be one of `png`, `jpeg`, or `webp`. Default:
-            'png'. Example: png.
+            This parameter is only supported for the GPT image models. Default: 'png'. Example: png.
         output_compression (int | None | Unset): The compression level (0-100%) for the generated images. This parameter
             is only supported for the GPT image models with the `webp` or `jpeg` output formats, and defaults to 100.
             Default: 100. Example: 100.
@@ -77,34 +89,45 @@ class CreateImageRequest:
             This parameter is only supported for the GPT image models.
              Default: False. Example: False.
         partial_images (int | None | Unset):
-        size (CreateImageRequestSizeType1 | None | str | Unset): The size of the generated images. For `gpt-image-2` and
-            `gpt-image-2-2026-04-21`, arbitrary resolutions are supported as `WIDTHxHEIGHT` strings, for example `1536x864`.
-            Width and height must both be divisible by 16 and the requested aspect ratio must be between 1:3 and 3:1.
-            Resolutions above `2560x1440` are experimental, and the maximum supported resolution is `3840x2160`. The
+        size (CreateImageRequestSizeType1 | None | str | Unset): The size of the generated images. For `gpt-image-2`,
+            `gpt-image-2-2026-04-21`, `gpt-image-2.5-sunburst`, `gpt-image-2.5-sunburst-2026-09-08`, `gpt-image-2.5-flare`,
+            and `gpt-image-2.5-flare-2026-09-08`, arbitrary resolutions are supported as `WIDTHxHEIGHT` strings, for example
+            `1536x864`. Width and height must both be divisible by 16 and the requested aspect ratio must be between 1:3 and
+            3:1. Resolutions above `2560x1440` are experimental, and the maximum supported resolution is `3840x2160`. The
             requested size must also satisfy the model's current pixel and edge limits. The standard sizes `1024x1024`,
             `1536x1024`, and `1024x1536` are supported by the GPT image models; `auto` is supported for models that allow
-            automatic sizing. For `dall-e-2`, use one of `256x256`, `512x512`, or `1024x1024`. For `dall-e-3`, use one of
-            `1024x1024`, `1792x1024`, or `1024x1792`. Default: 'auto'. Example: 1024x1024.
+            automatic sizing. Deprecated values: "256x256", "512x512", "1792x1024", "1024x1792": This legacy size suggestion
+            is retained for SDK compatibility. Check the selected GPT image model's supported sizes. Default: 'auto'.
+            Example: 1024x1024.
         moderation (CreateImageRequestModeration | Unset): Control the content-moderation level for images generated by
             the GPT image models. Must be either `low` for less restrictive filtering or `auto` (default value). Default:
             'auto'. Example: low.
-        background (CreateImageRequestBackground | Unset): Set the background of the generated image(s). This parameter
-            is only
-            supported for the GPT image models. Must be one of `transparent`, `opaque`,
-            or `auto` (default value). When `auto` is used, the model will automatically
-            determine the best background for the image.
-
-            Transparent backgrounds are available for supported GPT Image models. For
-            `gpt-image-2` and `gpt-image-2-2026-04-21`, this support is in preview. When
-            using `transparent`, set the output format to `png` or `webp`.
-             Default: 'auto'. Example: transparent.
-        style (CreateImageRequestStyle | Unset): The style of the generated images. This parameter is only supported for
-            `dall-e-3`. Must be one of `vivid` or `natural`. Vivid causes the model to lean towards generating hyper-real
-            and dramatic images. Natural causes the model to produce more natural, less hyper-real looking images. Default:
-            'vivid'. Example: vivid.
-        user (str | Unset): A unique identifier representing your end-user, which can help OpenAI to monitor and detect
-            abuse. [Learn more](/docs/guides/safety-best-practices#end-user-ids).
-             Example: user-1234.
+        background (CreateImageRequestBackground | Unset): Allows to set transparency for the background of the
+            generated image(s). Must be one of `transparent`, `opaque`, or `auto` (default value). When `auto` is used, the
+            model will automatically determine the best background for the image. `gpt-image-2.5-sunburst` and `gpt-
+            image-2.5-flare`, including their `2026-09-08` snapshots, support `opaque` and `transparent` backgrounds.
+            Transparent backgrounds are available for supported GPT Image models. For `gpt-image-2` and `gpt-
+            image-2-2026-04-21`, this support is in preview. When using `transparent`, set the output format to `png` or
+            `webp`. Default: 'auto'. Example: transparent.
+        style (CreateImageRequestStyle | Unset): Legacy style parameter for retired image models. Unsupported for GPT
+            image models; describe the desired style in the prompt instead. Default: 'vivid'. Example: vivid.
+        user (str | Unset): Deprecated: use `safety_identifier` instead. This parameter remains accepted for backward
+            compatibility and is used when `safety_identifier` is omitted, null, or empty. Example: user-1234.
+        complexity (CreateImageRequestComplexity | Unset): Computation spent planning the image, independently of
+            rendering quality. Uses the image model's configured default when omitted. For SVG output, controls the
+            reference image, independently of the SVG author's reasoning.
+        frame_count (int | None | Unset): Number of frames for GIF output. Accepts integers from 2 through 16. Defaults
+            to 9 when omitted. Only supported with output_format=gif. The requested size must satisfy the selected model's
+            GIF size limits. GIF output does not support streaming, partial images, masks, or custom output compression.
+            Requires access to the GIF preview for the selected model.
+        frame_duration_ms (int | None | Unset): Requested delay per GIF frame, in milliseconds. Defaults to 200 when
+            omitted. GIF output rounds to the nearest 10 ms and caps the encoded delay at 655,350 ms per frame. Only
+            supported with output_format=gif.
+        safety_identifier (None | str | Unset): A stable identifier for an end user in your organization, used for
+            safety monitoring and abuse detection. Hash a username or email address to avoid sending identifying
+            information. A non-empty value takes precedence over the deprecated `user` parameter. If omitted, null, or
+            empty, the API uses `user` when available.
+        svg (ImageGenSvgOptions | None | Unset):
     """
 
     prompt: str
@@ -121,9 +144,16 @@ class CreateImageRequest:
     background: CreateImageRequestBackground | Unset = UNSET
     style: CreateImageRequestStyle | Unset = UNSET
     user: str | Unset = UNSET
+    complexity: CreateImageRequestComplexity | Unset = UNSET
+    frame_count: int | None | Unset = UNSET
+    frame_duration_ms: int | None | Unset = UNSET
+    safety_identifier: None | str | Unset = UNSET
+    svg: ImageGenSvgOptions | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        from ..models.image_gen_svg_options import ImageGenSvgOptions
+
         prompt = self.prompt
 
         model: None | str | Unset
@@ -192,6 +222,36 @@ class CreateImageRequest:
 
         user = self.user
 
+        complexity: str | Unset = UNSET
+        if not isinstance(self.complexity, Unset):
+            complexity = self.complexity
+
+        frame_count: int | None | Unset
+        if isinstance(self.frame_count, Unset):
+            frame_count = UNSET
+        else:
+            frame_count = self.frame_count
+
+        frame_duration_ms: int | None | Unset
+        if isinstance(self.frame_duration_ms, Unset):
+            frame_duration_ms = UNSET
+        else:
+            frame_duration_ms = self.frame_duration_ms
+
+        safety_identifier: None | str | Unset
+        if isinstance(self.safety_identifier, Unset):
+            safety_identifier = UNSET
+        else:
+            safety_identifier = self.safety_identifier
+
+        svg: dict[str, Any] | None | Unset
+        if isinstance(self.svg, Unset):
+            svg = UNSET
+        elif isinstance(self.svg, ImageGenSvgOptions):
+            svg = self.svg.to_dict()
+        else:
+            svg = self.svg
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -225,11 +285,23 @@ class CreateImageRequest:
             field_dict["style"] = style
         if user is not UNSET:
             field_dict["user"] = user
+        if complexity is not UNSET:
+            field_dict["complexity"] = complexity
+        if frame_count is not UNSET:
+            field_dict["frame_count"] = frame_count
+        if frame_duration_ms is not UNSET:
+            field_dict["frame_duration_ms"] = frame_duration_ms
+        if safety_identifier is not UNSET:
+            field_dict["safety_identifier"] = safety_identifier
+        if svg is not UNSET:
+            field_dict["svg"] = svg
 
         return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        from ..models.image_gen_svg_options import ImageGenSvgOptions
+
         d = dict(src_dict)
         prompt = d.pop("prompt")
 
@@ -355,6 +427,57 @@ class CreateImageRequest:
 
         user = d.pop("user", UNSET)
 
+        _complexity = d.pop("complexity", UNSET)
+        complexity: CreateImageRequestComplexity | Unset
+        if isinstance(_complexity, Unset):
+            complexity = UNSET
+        else:
+            complexity = check_create_image_request_complexity(_complexity)
+
+        def _parse_frame_count(data: object) -> int | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(int | None | Unset, data)
+
+        frame_count = _parse_frame_count(d.pop("frame_count", UNSET))
+
+        def _parse_frame_duration_ms(data: object) -> int | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(int | None | Unset, data)
+
+        frame_duration_ms = _parse_frame_duration_ms(d.pop("frame_duration_ms", UNSET))
+
+        def _parse_safety_identifier(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        safety_identifier = _parse_safety_identifier(d.pop("safety_identifier", UNSET))
+
+        def _parse_svg(data: object) -> ImageGenSvgOptions | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                svg_type_0 = ImageGenSvgOptions.from_dict(data)
+
+                return svg_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(ImageGenSvgOptions | None | Unset, data)
+
+        svg = _parse_svg(d.pop("svg", UNSET))
+
         create_image_request = cls(
             prompt=prompt,
             model=model,
@@ -370,6 +493,11 @@ class CreateImageRequest:
             background=background,
             style=style,
             user=user,
+            complexity=complexity,
+            frame_count=frame_count,
+            frame_duration_ms=frame_duration_ms,
+            safety_identifier=safety_identifier,
+            svg=svg,
         )
 
         create_image_request.additional_properties = d

@@ -1,6 +1,7 @@
 from typing import Literal, cast
 
 CreateImageRequestModelType1 = Literal[
+    "chatgpt-image-latest",
     "dall-e-2",
     "dall-e-3",
     "gpt-image-1",
@@ -8,9 +9,16 @@ CreateImageRequestModelType1 = Literal[
     "gpt-image-1.5",
     "gpt-image-2",
     "gpt-image-2-2026-04-21",
+    "gpt-image-2.5-flare",
+    "gpt-image-2.5-flare-2026-09-08",
+    "gpt-image-2.5-sunburst",
+    "gpt-image-2.5-sunburst-2026-09-08",
+    "gpt-image-2.6-flare",
+    "gpt-image-2.6-sunburst",
 ]
 
 CREATE_IMAGE_REQUEST_MODEL_TYPE_1_VALUES: set[CreateImageRequestModelType1] = {
+    "chatgpt-image-latest",
     "dall-e-2",
     "dall-e-3",
     "gpt-image-1",
@@ -18,6 +26,12 @@ CREATE_IMAGE_REQUEST_MODEL_TYPE_1_VALUES: set[CreateImageRequestModelType1] = {
     "gpt-image-1.5",
     "gpt-image-2",
     "gpt-image-2-2026-04-21",
+    "gpt-image-2.5-flare",
+    "gpt-image-2.5-flare-2026-09-08",
+    "gpt-image-2.5-sunburst",
+    "gpt-image-2.5-sunburst-2026-09-08",
+    "gpt-image-2.6-flare",
+    "gpt-image-2.6-sunburst",
 }
 
 

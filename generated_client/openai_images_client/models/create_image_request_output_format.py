@@ -1,10 +1,12 @@
 from typing import Literal, cast
 
-CreateImageRequestOutputFormat = Literal["jpeg", "png", "webp"]
+CreateImageRequestOutputFormat = Literal["gif", "jpeg", "png", "svg", "webp"]
 
 CREATE_IMAGE_REQUEST_OUTPUT_FORMAT_VALUES: set[CreateImageRequestOutputFormat] = {
+    "gif",
     "jpeg",
     "png",
+    "svg",
     "webp",
 }
 

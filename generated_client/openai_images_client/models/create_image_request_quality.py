@@ -1,14 +1,18 @@
 from typing import Literal, cast
 
-CreateImageRequestQuality = Literal["auto", "hd", "high", "low", "medium", "standard"]
+CreateImageRequestQuality = Literal[
+    "auto", "hd", "high", "low", "max", "medium", "standard", "xhigh"
+]
 
 CREATE_IMAGE_REQUEST_QUALITY_VALUES: set[CreateImageRequestQuality] = {
     "auto",
     "hd",
     "high",
     "low",
+    "max",
     "medium",
     "standard",
+    "xhigh",
 }
 
 

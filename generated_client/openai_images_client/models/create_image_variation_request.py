@@ -31,8 +31,10 @@ class CreateImageVariationRequest:
     Attributes:
         image (File): The image to use as the basis for the variation(s). Must be a valid PNG file, less than 4MB, and
             square.
-        model (CreateImageVariationRequestModelType1 | None | str | Unset): The model to use for image generation. Only
-            `dall-e-2` is supported at this time. Default: 'dall-e-2'. Example: dall-e-2.
+        model (CreateImageVariationRequestModelType1 | None | str | Unset): The legacy model used by the retired image
+            variations endpoint. This endpoint no longer accepts requests. Deprecated values: "gpt-image-1": GPT Image 1 was
+            shut down on October 23, 2026. "dall-e-2", "dall-e-3": This model was retired on May 12, 2026. Use a GPT image
+            model instead. Default: 'dall-e-2'. Example: dall-e-2.
         n (int | None | Unset): The number of images to generate. Must be between 1 and 10. Default: 1. Example: 1.
         response_format (CreateImageVariationRequestResponseFormat | Unset): The format in which the generated images
             are returned. Must be one of `url` or `b64_json`. URLs are only valid for 60 minutes after the image has been

@@ -10,6 +10,10 @@ from ..models.edit_image_body_json_param_background_type_0 import (
     EditImageBodyJsonParamBackgroundType0,
     check_edit_image_body_json_param_background_type_0,
 )
+from ..models.edit_image_body_json_param_complexity_type_0 import (
+    EditImageBodyJsonParamComplexityType0,
+    check_edit_image_body_json_param_complexity_type_0,
+)
 from ..models.edit_image_body_json_param_input_fidelity_type_0 import (
     EditImageBodyJsonParamInputFidelityType0,
     check_edit_image_body_json_param_input_fidelity_type_0,
@@ -37,6 +41,7 @@ from ..models.edit_image_body_json_param_size_type_0 import (
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
+    from ..models.image_edit_svg_options import ImageEditSvgOptions
     from ..models.image_ref_param import ImageRefParam
 
 
@@ -82,6 +87,15 @@ class EditImageBodyJsonParam:
                 `webp`. Default: 'auto'. Example: transparent.
             stream (bool | None | Unset): Stream partial image results as events. Default: False. Example: False.
             partial_images (int | None | Unset):
+            complexity (EditImageBodyJsonParamComplexityType0 | None | Unset): Computation spent planning the image,
+                independently of rendering quality. Uses the image model's configured default when omitted.
+            frame_count (int | None | Unset): Number of frames for GIF output. Accepts integers from 2 through 16. Defaults
+                to 9 when omitted. Only supported with output_format=gif.
+            frame_duration_ms (int | None | Unset): Requested delay per GIF frame, in milliseconds. Defaults to 200 when
+                omitted. Only supported with output_format=gif.
+            safety_identifier (None | str | Unset): A stable identifier for an end user in your organization, used for
+                safety monitoring and abuse detection. A non-empty value takes precedence over the deprecated `user` parameter.
+            svg (ImageEditSvgOptions | None | Unset):
     """
 
     images: list[ImageRefParam]
@@ -99,9 +113,16 @@ class EditImageBodyJsonParam:
     background: EditImageBodyJsonParamBackgroundType0 | None | Unset = UNSET
     stream: bool | None | Unset = UNSET
     partial_images: int | None | Unset = UNSET
+    complexity: EditImageBodyJsonParamComplexityType0 | None | Unset = UNSET
+    frame_count: int | None | Unset = UNSET
+    frame_duration_ms: int | None | Unset = UNSET
+    safety_identifier: None | str | Unset = UNSET
+    svg: ImageEditSvgOptions | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        from ..models.image_edit_svg_options import ImageEditSvgOptions
+
         images = []
         for images_item_data in self.images:
             images_item = images_item_data.to_dict()
@@ -195,6 +216,40 @@ class EditImageBodyJsonParam:
         else:
             partial_images = self.partial_images
 
+        complexity: None | str | Unset
+        if isinstance(self.complexity, Unset):
+            complexity = UNSET
+        elif isinstance(self.complexity, str):
+            complexity = self.complexity
+        else:
+            complexity = self.complexity
+
+        frame_count: int | None | Unset
+        if isinstance(self.frame_count, Unset):
+            frame_count = UNSET
+        else:
+            frame_count = self.frame_count
+
+        frame_duration_ms: int | None | Unset
+        if isinstance(self.frame_duration_ms, Unset):
+            frame_duration_ms = UNSET
+        else:
+            frame_duration_ms = self.frame_duration_ms
+
+        safety_identifier: None | str | Unset
+        if isinstance(self.safety_identifier, Unset):
+            safety_identifier = UNSET
+        else:
+            safety_identifier = self.safety_identifier
+
+        svg: dict[str, Any] | None | Unset
+        if isinstance(self.svg, Unset):
+            svg = UNSET
+        elif isinstance(self.svg, ImageEditSvgOptions):
+            svg = self.svg.to_dict()
+        else:
+            svg = self.svg
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -229,11 +284,22 @@ class EditImageBodyJsonParam:
             field_dict["stream"] = stream
         if partial_images is not UNSET:
             field_dict["partial_images"] = partial_images
+        if complexity is not UNSET:
+            field_dict["complexity"] = complexity
+        if frame_count is not UNSET:
+            field_dict["frame_count"] = frame_count
+        if frame_duration_ms is not UNSET:
+            field_dict["frame_duration_ms"] = frame_duration_ms
+        if safety_identifier is not UNSET:
+            field_dict["safety_identifier"] = safety_identifier
+        if svg is not UNSET:
+            field_dict["svg"] = svg
 
         return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        from ..models.image_edit_svg_options import ImageEditSvgOptions
         from ..models.image_ref_param import ImageRefParam
 
         d = dict(src_dict)
@@ -432,6 +498,71 @@ class EditImageBodyJsonParam:
 
         partial_images = _parse_partial_images(d.pop("partial_images", UNSET))
 
+        def _parse_complexity(
+            data: object,
+        ) -> EditImageBodyJsonParamComplexityType0 | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                complexity_type_0 = check_edit_image_body_json_param_complexity_type_0(
+                    data
+                )
+
+                return complexity_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(EditImageBodyJsonParamComplexityType0 | None | Unset, data)
+
+        complexity = _parse_complexity(d.pop("complexity", UNSET))
+
+        def _parse_frame_count(data: object) -> int | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(int | None | Unset, data)
+
+        frame_count = _parse_frame_count(d.pop("frame_count", UNSET))
+
+        def _parse_frame_duration_ms(data: object) -> int | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(int | None | Unset, data)
+
+        frame_duration_ms = _parse_frame_duration_ms(d.pop("frame_duration_ms", UNSET))
+
+        def _parse_safety_identifier(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        safety_identifier = _parse_safety_identifier(d.pop("safety_identifier", UNSET))
+
+        def _parse_svg(data: object) -> ImageEditSvgOptions | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                svg_type_0 = ImageEditSvgOptions.from_dict(data)
+
+                return svg_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(ImageEditSvgOptions | None | Unset, data)
+
+        svg = _parse_svg(d.pop("svg", UNSET))
+
         edit_image_body_json_param = cls(
             images=images,
             prompt=prompt,
@@ -448,6 +579,11 @@ class EditImageBodyJsonParam:
             background=background,
             stream=stream,
             partial_images=partial_images,
+            complexity=complexity,
+            frame_count=frame_count,
+            frame_duration_ms=frame_duration_ms,
+            safety_identifier=safety_identifier,
+            svg=svg,
         )
 
         edit_image_body_json_param.additional_properties = d

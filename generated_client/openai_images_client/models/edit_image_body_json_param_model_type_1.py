@@ -7,6 +7,12 @@ EditImageBodyJsonParamModelType1 = Literal[
     "gpt-image-1.5",
     "gpt-image-2",
     "gpt-image-2-2026-04-21",
+    "gpt-image-2.5-flare",
+    "gpt-image-2.5-flare-2026-09-08",
+    "gpt-image-2.5-sunburst",
+    "gpt-image-2.5-sunburst-2026-09-08",
+    "gpt-image-2.6-flare",
+    "gpt-image-2.6-sunburst",
 ]
 
 EDIT_IMAGE_BODY_JSON_PARAM_MODEL_TYPE_1_VALUES: set[
@@ -18,6 +24,12 @@ EDIT_IMAGE_BODY_JSON_PARAM_MODEL_TYPE_1_VALUES: set[
     "gpt-image-1.5",
     "gpt-image-2",
     "gpt-image-2-2026-04-21",
+    "gpt-image-2.5-flare",
+    "gpt-image-2.5-flare-2026-09-08",
+    "gpt-image-2.5-sunburst",
+    "gpt-image-2.5-sunburst-2026-09-08",
+    "gpt-image-2.6-flare",
+    "gpt-image-2.6-sunburst",
 }
 
 

@@ -1,12 +1,14 @@
 from typing import Literal, cast
 
-EditImageBodyJsonParamOutputFormatType0 = Literal["jpeg", "png", "webp"]
+EditImageBodyJsonParamOutputFormatType0 = Literal["gif", "jpeg", "png", "svg", "webp"]
 
 EDIT_IMAGE_BODY_JSON_PARAM_OUTPUT_FORMAT_TYPE_0_VALUES: set[
     EditImageBodyJsonParamOutputFormatType0
 ] = {
+    "gif",
     "jpeg",
     "png",
+    "svg",
     "webp",
 }
 

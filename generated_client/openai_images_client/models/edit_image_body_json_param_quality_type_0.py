@@ -1,6 +1,8 @@
 from typing import Literal, cast
 
-EditImageBodyJsonParamQualityType0 = Literal["auto", "high", "low", "medium"]
+EditImageBodyJsonParamQualityType0 = Literal[
+    "auto", "high", "low", "max", "medium", "xhigh"
+]
 
 EDIT_IMAGE_BODY_JSON_PARAM_QUALITY_TYPE_0_VALUES: set[
     EditImageBodyJsonParamQualityType0
@@ -8,7 +10,9 @@ EDIT_IMAGE_BODY_JSON_PARAM_QUALITY_TYPE_0_VALUES: set[
     "auto",
     "high",
     "low",
+    "max",
     "medium",
+    "xhigh",
 }
 
 

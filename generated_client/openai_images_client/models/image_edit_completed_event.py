@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar
+from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -18,14 +18,15 @@ from ..models.image_edit_completed_event_quality import (
     ImageEditCompletedEventQuality,
     check_image_edit_completed_event_quality,
 )
-from ..models.image_edit_completed_event_size import (
-    ImageEditCompletedEventSize,
-    check_image_edit_completed_event_size,
+from ..models.image_edit_completed_event_size_type_1 import (
+    ImageEditCompletedEventSizeType1,
+    check_image_edit_completed_event_size_type_1,
 )
 from ..models.image_edit_completed_event_type import (
     ImageEditCompletedEventType,
     check_image_edit_completed_event_type,
 )
+from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
     from ..models.images_usage import ImagesUsage
@@ -42,21 +43,26 @@ class ImageEditCompletedEvent:
         type_ (ImageEditCompletedEventType): The type of the event. Always `image_edit.completed`.
         b64_json (str): Base64-encoded final edited image data, suitable for rendering as an image.
         created_at (int): The Unix timestamp when the event was created.
-        size (ImageEditCompletedEventSize): The size of the edited image.
+        size (ImageEditCompletedEventSizeType1 | str): The image dimensions as a `WIDTHxHEIGHT` string, for example
+            `1536x864`.
         quality (ImageEditCompletedEventQuality): The quality setting for the edited image.
         background (ImageEditCompletedEventBackground): The background setting for the edited image.
         output_format (ImageEditCompletedEventOutputFormat): The output format for the edited image.
         usage (ImagesUsage): For the GPT image models only, the token usage information for the image generation.
+        safety_identifier (None | str | Unset): The effective safety identifier used for safety monitoring and abuse
+            detection. This is the non-empty `safety_identifier` from the request, or the deprecated `user` value when
+            `safety_identifier` is omitted, null, or empty.
     """
 
     type_: ImageEditCompletedEventType
     b64_json: str
     created_at: int
-    size: ImageEditCompletedEventSize
+    size: ImageEditCompletedEventSizeType1 | str
     quality: ImageEditCompletedEventQuality
     background: ImageEditCompletedEventBackground
     output_format: ImageEditCompletedEventOutputFormat
     usage: ImagesUsage
+    safety_identifier: None | str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -66,7 +72,11 @@ class ImageEditCompletedEvent:
 
         created_at = self.created_at
 
-        size: str = self.size
+        size: str
+        if isinstance(self.size, str):
+            size = self.size
+        else:
+            size = self.size
 
         quality: str = self.quality
 
@@ -75,6 +85,12 @@ class ImageEditCompletedEvent:
         output_format: str = self.output_format
 
         usage = self.usage.to_dict()
+
+        safety_identifier: None | str | Unset
+        if isinstance(self.safety_identifier, Unset):
+            safety_identifier = UNSET
+        else:
+            safety_identifier = self.safety_identifier
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -90,6 +106,8 @@ class ImageEditCompletedEvent:
                 "usage": usage,
             }
         )
+        if safety_identifier is not UNSET:
+            field_dict["safety_identifier"] = safety_identifier
 
         return field_dict
 
@@ -104,7 +122,18 @@ class ImageEditCompletedEvent:
 
         created_at = d.pop("created_at")
 
-        size = check_image_edit_completed_event_size(d.pop("size"))
+        def _parse_size(data: object) -> ImageEditCompletedEventSizeType1 | str:
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                size_type_1 = check_image_edit_completed_event_size_type_1(data)
+
+                return size_type_1
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(ImageEditCompletedEventSizeType1 | str, data)
+
+        size = _parse_size(d.pop("size"))
 
         quality = check_image_edit_completed_event_quality(d.pop("quality"))
 
@@ -116,6 +145,15 @@ class ImageEditCompletedEvent:
 
         usage = ImagesUsage.from_dict(d.pop("usage"))
 
+        def _parse_safety_identifier(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        safety_identifier = _parse_safety_identifier(d.pop("safety_identifier", UNSET))
+
         image_edit_completed_event = cls(
             type_=type_,
             b64_json=b64_json,
@@ -125,6 +163,7 @@ class ImageEditCompletedEvent:
             background=background,
             output_format=output_format,
             usage=usage,
+            safety_identifier=safety_identifier,
         )
 
         image_edit_completed_event.additional_properties = d

@@ -1,12 +1,16 @@
 from typing import Literal, cast
 
-ImageEditCompletedEventQuality = Literal["auto", "high", "low", "medium"]
+ImageEditCompletedEventQuality = Literal[
+    "auto", "high", "low", "max", "medium", "xhigh"
+]
 
 IMAGE_EDIT_COMPLETED_EVENT_QUALITY_VALUES: set[ImageEditCompletedEventQuality] = {
     "auto",
     "high",
     "low",
+    "max",
     "medium",
+    "xhigh",
 }
 
 

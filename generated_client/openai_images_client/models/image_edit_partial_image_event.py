@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Self, TypeVar
+from typing import Any, Self, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -18,9 +18,9 @@ from ..models.image_edit_partial_image_event_quality import (
     ImageEditPartialImageEventQuality,
     check_image_edit_partial_image_event_quality,
 )
-from ..models.image_edit_partial_image_event_size import (
-    ImageEditPartialImageEventSize,
-    check_image_edit_partial_image_event_size,
+from ..models.image_edit_partial_image_event_size_type_1 import (
+    ImageEditPartialImageEventSizeType1,
+    check_image_edit_partial_image_event_size_type_1,
 )
 from ..models.image_edit_partial_image_event_type import (
     ImageEditPartialImageEventType,
@@ -38,7 +38,8 @@ class ImageEditPartialImageEvent:
         type_ (ImageEditPartialImageEventType): The type of the event. Always `image_edit.partial_image`.
         b64_json (str): Base64-encoded partial image data, suitable for rendering as an image.
         created_at (int): The Unix timestamp when the event was created.
-        size (ImageEditPartialImageEventSize): The size of the requested edited image.
+        size (ImageEditPartialImageEventSizeType1 | str): The image dimensions as a `WIDTHxHEIGHT` string, for example
+            `1536x864`.
         quality (ImageEditPartialImageEventQuality): The quality setting for the requested edited image.
         background (ImageEditPartialImageEventBackground): The background setting for the requested edited image.
         output_format (ImageEditPartialImageEventOutputFormat): The output format for the requested edited image.
@@ -48,7 +49,7 @@ class ImageEditPartialImageEvent:
     type_: ImageEditPartialImageEventType
     b64_json: str
     created_at: int
-    size: ImageEditPartialImageEventSize
+    size: ImageEditPartialImageEventSizeType1 | str
     quality: ImageEditPartialImageEventQuality
     background: ImageEditPartialImageEventBackground
     output_format: ImageEditPartialImageEventOutputFormat
@@ -62,7 +63,11 @@ class ImageEditPartialImageEvent:
 
         created_at = self.created_at
 
-        size: str = self.size
+        size: str
+        if isinstance(self.size, str):
+            size = self.size
+        else:
+            size = self.size
 
         quality: str = self.quality
 
@@ -98,7 +103,18 @@ class ImageEditPartialImageEvent:
 
         created_at = d.pop("created_at")
 
-        size = check_image_edit_partial_image_event_size(d.pop("size"))
+        def _parse_size(data: object) -> ImageEditPartialImageEventSizeType1 | str:
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                size_type_1 = check_image_edit_partial_image_event_size_type_1(data)
+
+                return size_type_1
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(ImageEditPartialImageEventSizeType1 | str, data)
+
+        size = _parse_size(d.pop("size"))
 
         quality = check_image_edit_partial_image_event_quality(d.pop("quality"))
 

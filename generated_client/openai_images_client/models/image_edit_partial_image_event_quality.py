@@ -1,6 +1,8 @@
 from typing import Literal, cast
 
-ImageEditPartialImageEventQuality = Literal["auto", "high", "low", "medium"]
+ImageEditPartialImageEventQuality = Literal[
+    "auto", "high", "low", "max", "medium", "xhigh"
+]
 
 IMAGE_EDIT_PARTIAL_IMAGE_EVENT_QUALITY_VALUES: set[
     ImageEditPartialImageEventQuality
@@ -8,7 +10,9 @@ IMAGE_EDIT_PARTIAL_IMAGE_EVENT_QUALITY_VALUES: set[
     "auto",
     "high",
     "low",
+    "max",
     "medium",
+    "xhigh",
 }
 
 

@@ -1,12 +1,14 @@
 from typing import Literal, cast
 
-ImageGenCompletedEventQuality = Literal["auto", "high", "low", "medium"]
+ImageGenCompletedEventQuality = Literal["auto", "high", "low", "max", "medium", "xhigh"]
 
 IMAGE_GEN_COMPLETED_EVENT_QUALITY_VALUES: set[ImageGenCompletedEventQuality] = {
     "auto",
     "high",
     "low",
+    "max",
     "medium",
+    "xhigh",
 }
 
 

@@ -1,12 +1,16 @@
 from typing import Literal, cast
 
-ImageGenPartialImageEventQuality = Literal["auto", "high", "low", "medium"]
+ImageGenPartialImageEventQuality = Literal[
+    "auto", "high", "low", "max", "medium", "xhigh"
+]
 
 IMAGE_GEN_PARTIAL_IMAGE_EVENT_QUALITY_VALUES: set[ImageGenPartialImageEventQuality] = {
     "auto",
     "high",
     "low",
+    "max",
     "medium",
+    "xhigh",
 }
 
 

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar
+from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -18,12 +18,16 @@ from ..models.images_response_quality import (
     ImagesResponseQuality,
     check_images_response_quality,
 )
-from ..models.images_response_size import ImagesResponseSize, check_images_response_size
+from ..models.images_response_size_type_1 import (
+    ImagesResponseSizeType1,
+    check_images_response_size_type_1,
+)
 from ..types import UNSET, Response, Unset
 
 if TYPE_CHECKING:
     from ..models.image import Image
     from ..models.image_gen_usage import ImageGenUsage
+    from ..models.images_svg_usage import ImagesSvgUsage
 
 
 T = TypeVar("T", bound="ImagesResponse")
@@ -40,19 +44,25 @@ class ImagesResponse:
             `transparent` or `opaque`.
         output_format (ImagesResponseOutputFormat | Unset): The output format of the image generation. Either `png`,
             `webp`, or `jpeg`.
-        size (ImagesResponseSize | Unset): The size of the image generated. Either `1024x1024`, `1024x1536`, or
-            `1536x1024`.
+        size (ImagesResponseSizeType1 | str | Unset): The image dimensions as a `WIDTHxHEIGHT` string, for example
+            `1536x864`.
         quality (ImagesResponseQuality | Unset): The quality of the image generated. Either `low`, `medium`, or `high`.
         usage (ImageGenUsage | Unset): For `gpt-image-1` only, the token usage information for the image generation.
+        safety_identifier (str | Unset): The effective safety identifier used for safety monitoring and abuse detection.
+            This is the non-empty `safety_identifier` from the request, or the deprecated `user` value when
+            `safety_identifier` is omitted, null, or empty.
+        svg_usage (ImagesSvgUsage | Unset): Token usage for SVG authoring, separate from image rendering usage.
     """
 
     created: int
     data: list[Image] | Unset = UNSET
     background: ImagesResponseBackground | Unset = UNSET
     output_format: ImagesResponseOutputFormat | Unset = UNSET
-    size: ImagesResponseSize | Unset = UNSET
+    size: ImagesResponseSizeType1 | str | Unset = UNSET
     quality: ImagesResponseQuality | Unset = UNSET
     usage: ImageGenUsage | Unset = UNSET
+    safety_identifier: str | Unset = UNSET
+    svg_usage: ImagesSvgUsage | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
     _response: Response[Any] | None = _attrs_field(
         default=None, init=False, repr=False, eq=False
@@ -77,8 +87,12 @@ class ImagesResponse:
         if not isinstance(self.output_format, Unset):
             output_format = self.output_format
 
-        size: str | Unset = UNSET
-        if not isinstance(self.size, Unset):
+        size: str | Unset
+        if isinstance(self.size, Unset):
+            size = UNSET
+        elif isinstance(self.size, str):
+            size = self.size
+        else:
             size = self.size
 
         quality: str | Unset = UNSET
@@ -88,6 +102,12 @@ class ImagesResponse:
         usage: dict[str, Any] | Unset = UNSET
         if not isinstance(self.usage, Unset):
             usage = self.usage.to_dict()
+
+        safety_identifier = self.safety_identifier
+
+        svg_usage: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.svg_usage, Unset):
+            svg_usage = self.svg_usage.to_dict()
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -108,6 +128,10 @@ class ImagesResponse:
             field_dict["quality"] = quality
         if usage is not UNSET:
             field_dict["usage"] = usage
+        if safety_identifier is not UNSET:
+            field_dict["safety_identifier"] = safety_identifier
+        if svg_usage is not UNSET:
+            field_dict["svg_usage"] = svg_usage
 
         return field_dict
 
@@ -115,6 +139,7 @@ class ImagesResponse:
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         from ..models.image import Image
         from ..models.image_gen_usage import ImageGenUsage
+        from ..models.images_svg_usage import ImagesSvgUsage
 
         d = dict(src_dict)
         created = d.pop("created")
@@ -142,12 +167,20 @@ class ImagesResponse:
         else:
             output_format = check_images_response_output_format(_output_format)
 
-        _size = d.pop("size", UNSET)
-        size: ImagesResponseSize | Unset
-        if isinstance(_size, Unset):
-            size = UNSET
-        else:
-            size = check_images_response_size(_size)
+        def _parse_size(data: object) -> ImagesResponseSizeType1 | str | Unset:
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                size_type_1 = check_images_response_size_type_1(data)
+
+                return size_type_1
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(ImagesResponseSizeType1 | str | Unset, data)
+
+        size = _parse_size(d.pop("size", UNSET))
 
         _quality = d.pop("quality", UNSET)
         quality: ImagesResponseQuality | Unset
@@ -163,6 +196,15 @@ class ImagesResponse:
         else:
             usage = ImageGenUsage.from_dict(_usage)
 
+        safety_identifier = d.pop("safety_identifier", UNSET)
+
+        _svg_usage = d.pop("svg_usage", UNSET)
+        svg_usage: ImagesSvgUsage | Unset
+        if isinstance(_svg_usage, Unset):
+            svg_usage = UNSET
+        else:
+            svg_usage = ImagesSvgUsage.from_dict(_svg_usage)
+
         images_response = cls(
             created=created,
             data=data,
@@ -171,6 +213,8 @@ class ImagesResponse:
             size=size,
             quality=quality,
             usage=usage,
+            safety_identifier=safety_identifier,
+            svg_usage=svg_usage,
         )
 
         images_response.additional_properties = d

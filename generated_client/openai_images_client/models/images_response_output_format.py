@@ -1,10 +1,12 @@
 from typing import Literal, cast
 
-ImagesResponseOutputFormat = Literal["jpeg", "png", "webp"]
+ImagesResponseOutputFormat = Literal["gif", "jpeg", "png", "svg", "webp"]
 
 IMAGES_RESPONSE_OUTPUT_FORMAT_VALUES: set[ImagesResponseOutputFormat] = {
+    "gif",
     "jpeg",
     "png",
+    "svg",
     "webp",
 }
 

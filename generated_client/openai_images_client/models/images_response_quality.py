@@ -1,11 +1,13 @@
 from typing import Literal, cast
 
-ImagesResponseQuality = Literal["high", "low", "medium"]
+ImagesResponseQuality = Literal["high", "low", "max", "medium", "xhigh"]
 
 IMAGES_RESPONSE_QUALITY_VALUES: set[ImagesResponseQuality] = {
     "high",
     "low",
+    "max",
     "medium",
+    "xhigh",
 }
 
 

@@ -24,6 +24,9 @@ if TYPE_CHECKING:
     from ...models.create_image_edit_request_background import (
         CreateImageEditRequestBackground,
     )
+    from ...models.create_image_edit_request_complexity import (
+        CreateImageEditRequestComplexity,
+    )
     from ...models.create_image_edit_request_model_type_1 import (
         CreateImageEditRequestModelType1,
     )
@@ -41,6 +44,7 @@ if TYPE_CHECKING:
     )
     from ...models.create_image_request import CreateImageRequest
     from ...models.create_image_request_background import CreateImageRequestBackground
+    from ...models.create_image_request_complexity import CreateImageRequestComplexity
     from ...models.create_image_request_model_type_1 import CreateImageRequestModelType1
     from ...models.create_image_request_moderation import CreateImageRequestModeration
     from ...models.create_image_request_output_format import (
@@ -66,6 +70,9 @@ if TYPE_CHECKING:
     from ...models.edit_image_body_json_param_background_type_0 import (
         EditImageBodyJsonParamBackgroundType0,
     )
+    from ...models.edit_image_body_json_param_complexity_type_0 import (
+        EditImageBodyJsonParamComplexityType0,
+    )
     from ...models.edit_image_body_json_param_input_fidelity_type_0 import (
         EditImageBodyJsonParamInputFidelityType0,
     )
@@ -87,8 +94,10 @@ if TYPE_CHECKING:
     from ...models.error_response import ErrorResponse
     from ...models.image_edit_completed_event import ImageEditCompletedEvent
     from ...models.image_edit_partial_image_event import ImageEditPartialImageEvent
+    from ...models.image_edit_svg_options import ImageEditSvgOptions
     from ...models.image_gen_completed_event import ImageGenCompletedEvent
     from ...models.image_gen_partial_image_event import ImageGenPartialImageEvent
+    from ...models.image_gen_svg_options import ImageGenSvgOptions
     from ...models.image_ref_param import ImageRefParam
     from ...models.images_response import ImagesResponse
     from ...models.input_fidelity import InputFidelity
@@ -117,6 +126,12 @@ class ImagesApi(SyncApi):
         stream: Literal[False] | None | Unset = UNSET,
         partial_images: int | None | Unset = UNSET,
         quality: CreateImageEditRequestQuality | Unset = UNSET,
+        complexity: CreateImageEditRequestComplexity | Unset = UNSET,
+        frame_count: int | None | Unset = UNSET,
+        frame_duration_ms: int | None | Unset = UNSET,
+        markup: FileInput | Unset = UNSET,
+        safety_identifier: str | None | Unset = UNSET,
+        svg: ImageEditSvgOptions | None | Unset = UNSET,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, Any] | None = None,
         extra_body: Mapping[str, Any] | None = None,
@@ -143,6 +158,12 @@ class ImagesApi(SyncApi):
         stream: Literal[True],
         partial_images: int | None | Unset = UNSET,
         quality: CreateImageEditRequestQuality | Unset = UNSET,
+        complexity: CreateImageEditRequestComplexity | Unset = UNSET,
+        frame_count: int | None | Unset = UNSET,
+        frame_duration_ms: int | None | Unset = UNSET,
+        markup: FileInput | Unset = UNSET,
+        safety_identifier: str | None | Unset = UNSET,
+        svg: ImageEditSvgOptions | None | Unset = UNSET,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, Any] | None = None,
         extra_body: Mapping[str, Any] | None = None,
@@ -169,6 +190,12 @@ class ImagesApi(SyncApi):
         stream: bool | None | Unset = UNSET,
         partial_images: int | None | Unset = UNSET,
         quality: CreateImageEditRequestQuality | Unset = UNSET,
+        complexity: CreateImageEditRequestComplexity | Unset = UNSET,
+        frame_count: int | None | Unset = UNSET,
+        frame_duration_ms: int | None | Unset = UNSET,
+        markup: FileInput | Unset = UNSET,
+        safety_identifier: str | None | Unset = UNSET,
+        svg: ImageEditSvgOptions | None | Unset = UNSET,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, Any] | None = None,
         extra_body: Mapping[str, Any] | None = None,
@@ -194,6 +221,12 @@ class ImagesApi(SyncApi):
         stream: bool | None | Unset = UNSET,
         partial_images: int | None | Unset = UNSET,
         quality: CreateImageEditRequestQuality | Unset = UNSET,
+        complexity: CreateImageEditRequestComplexity | Unset = UNSET,
+        frame_count: int | None | Unset = UNSET,
+        frame_duration_ms: int | None | Unset = UNSET,
+        markup: FileInput | Unset = UNSET,
+        safety_identifier: str | None | Unset = UNSET,
+        svg: ImageEditSvgOptions | None | Unset = UNSET,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, Any] | None = None,
         extra_body: Mapping[str, Any] | None = None,
@@ -220,68 +253,64 @@ class ImagesApi(SyncApi):
 
         Args:
             image (File | list[File]): The image(s) to edit. Must be a supported image file or an
-                array of images.
-
-                For the GPT image models (`gpt-image-1`, `gpt-image-1-mini`, `gpt-image-1.5`, `gpt-
-                image-2`, and `gpt-image-2-2026-04-21`), each image should be a `png`, `webp`, or `jpg`
-                file less than 50MB. You can provide up to 16 images.
-                `chatgpt-image-latest` follows the same input constraints as GPT image models.
-
-                For `dall-e-2`, you can only provide one image, and it should be a square
-                `png` file less than 4MB.
-            prompt (str): A text description of the desired image(s). The maximum length is 1000
-                characters for `dall-e-2`, and 32000 characters for the GPT image models. Example: A
-                cute baby sea otter wearing a beret.
+                array of images. For the GPT image models (`gpt-image-1-mini`, `gpt-image-1.5`, `gpt-
+                image-2`, `gpt-image-2-2026-04-21`, `gpt-image-2.5-sunburst`, `gpt-
+                image-2.5-sunburst-2026-09-08`, `gpt-image-2.5-flare`, and `gpt-
+                image-2.5-flare-2026-09-08`), each image should be a `png`, `webp`, or `jpg` file less
+                than 50MB. You can provide up to 16 images. `chatgpt-image-latest` follows the same
+                input constraints as GPT image models.
+            prompt (str): A text description of the desired image(s). The maximum length is 32000
+                characters for the GPT image models. Example: A cute baby sea otter wearing a beret.
             mask (File | Unset): An additional image whose fully transparent areas (e.g. where alpha
                 is zero) indicate where `image` should be edited. If there are multiple images provided,
                 the mask will be applied on the first image. Must be a valid PNG file, less than 4MB,
                 and have the same dimensions as `image`.
-            background (CreateImageEditRequestBackground | Unset): Set the background of the
-                generated image(s). This parameter is only
-                supported for the GPT image models. Must be one of `transparent`, `opaque`,
-                or `auto` (default value). When `auto` is used, the model will automatically
-                determine the best background for the image.
-
-                Transparent backgrounds are available for supported GPT Image models. For
-                `gpt-image-2` and `gpt-image-2-2026-04-21`, this support is in preview. When
-                using `transparent`, set the output format to `png` or `webp`.
-                 Default: 'auto'. Example: transparent.
-            model (CreateImageEditRequestModelType1 | None | str | Unset): The model to use for
-                image generation. One of `dall-e-2` or a GPT image model (`gpt-image-1`, `gpt-
-                image-1-mini`, `gpt-image-1.5`, `gpt-image-2`, `gpt-image-2-2026-04-21`, or `chatgpt-
-                image-latest`). Defaults to `gpt-image-1.5`. Default: 'gpt-image-1.5'. Example: gpt-
-                image-1.5.
+            background (CreateImageEditRequestBackground | Unset): Allows to set transparency for
+                the background of the generated image(s). Must be one of `transparent`, `opaque`, or
+                `auto` (default value). When `auto` is used, the model will automatically determine the
+                best background for the image. `gpt-image-2.5-sunburst` and `gpt-image-2.5-flare`,
+                including their `2026-09-08` snapshots, support `opaque` and `transparent` backgrounds.
+                Transparent backgrounds are available for supported GPT Image models. For `gpt-image-2`
+                and `gpt-image-2-2026-04-21`, this support is in preview. When using `transparent`, set
+                the output format to `png` or `webp`. Default: 'auto'. Example: transparent.
+            model (CreateImageEditRequestModelType1 | None | str | Unset): The GPT image model to
+                use for image editing (`gpt-image-1-mini`, `gpt-image-1.5`, `gpt-image-2`, `gpt-
+                image-2-2026-04-21`, `gpt-image-2.5-sunburst`, `gpt-image-2.5-sunburst-2026-09-08`,
+                `gpt-image-2.5-flare`, `gpt-image-2.5-flare-2026-09-08`, `gpt-image-2.6-sunburst`, `gpt-
+                image-2.6-flare`, or `chatgpt-image-latest`). `gpt-image-1` was shut down on October 23,
+                2026. Use `gpt-image-2.5-sunburst` or `gpt-image-2.5-flare` instead. Deprecated values:
+                "gpt-image-1": GPT Image 1 was shut down on October 23, 2026. "dall-e-2", "dall-e-3":
+                This model was retired on May 12, 2026. Use a GPT image model instead. Default: 'gpt-
+                image-1.5'. Example: gpt-image-1.5.
             n (int | None | Unset): The number of images to generate. Must be between 1 and 10.
                 Default: 1. Example: 1.
             size (CreateImageEditRequestSizeType1 | None | str | Unset): The size of the generated
-                images. For `gpt-image-2` and `gpt-image-2-2026-04-21`, arbitrary resolutions are
-                supported as `WIDTHxHEIGHT` strings, for example `1536x864`. Width and height must both
-                be divisible by 16 and the requested aspect ratio must be between 1:3 and 3:1.
-                Resolutions above `2560x1440` are experimental, and the maximum supported resolution is
-                `3840x2160`. The requested size must also satisfy the model's current pixel and edge
-                limits. The standard sizes `1024x1024`, `1536x1024`, and `1024x1536` are supported by
-                the GPT image models; `auto` is supported for models that allow automatic sizing. For
-                `dall-e-2`, use one of `256x256`, `512x512`, or `1024x1024`. For `dall-e-3`, use one of
-                `1024x1024`, `1792x1024`, or `1024x1792`. Default: '1024x1024'. Example: 1024x1024.
-            response_format (CreateImageEditRequestResponseFormat | Unset): The format in which the
-                generated images are returned. Must be one of `url` or `b64_json`. URLs are only valid
-                for 60 minutes after the image has been generated. This parameter is only supported for
-                `dall-e-2` (default is `url` for `dall-e-2`), as GPT image models always return
-                base64-encoded images. Example: url.
+                images. Defaults to `auto`. For `gpt-image-2`, `gpt-image-2-2026-04-21`, `gpt-
+                image-2.5-sunburst`, `gpt-image-2.5-sunburst-2026-09-08`, `gpt-image-2.5-flare`, and
+                `gpt-image-2.5-flare-2026-09-08`, arbitrary resolutions are supported as `WIDTHxHEIGHT`
+                strings, for example `1536x864`. Width and height must both be divisible by 16 and the
+                requested aspect ratio must be between 1:3 and 3:1. Resolutions above `2560x1440` are
+                experimental, and the maximum supported resolution is `3840x2160`. The requested size
+                must also satisfy the model's current pixel and edge limits. The standard sizes
+                `1024x1024`, `1536x1024`, and `1024x1536` are supported by the GPT image models; `auto`
+                is supported for models that allow automatic sizing. Deprecated values: "256x256",
+                "512x512": This legacy size suggestion is retained for SDK compatibility. Check the
+                selected GPT image model's supported sizes. Default: '1024x1024'. Example: 1024x1024.
+            response_format (CreateImageEditRequestResponseFormat | Unset): Legacy response format
+                parameter for retired image models. Unsupported for GPT image models, which always
+                return base64-encoded images. Example: url.
             output_format (CreateImageEditRequestOutputFormat | Unset): The format in which the
-                generated images are returned. This parameter is
-                only supported for the GPT image models. Must be one of `png`, `jpeg`, or `webp`.
-                The default value is `png`.
-                 Default: 'png'. Example: png.
+                generated images are returned. This parameter is only supported for the GPT image
+                models. The default value is `png`. SVG output requires a supported image model and
+                project access. Default: 'png'. Example: png.
             output_compression (int | None | Unset): The compression level (0-100%) for the
                 generated images. This parameter
                 is only supported for the GPT image models with the `webp` or `jpeg` output
                 formats, and defaults to 100.
                  Default: 100. Example: 100.
-            user (str | Unset): A unique identifier representing your end-user, which can help
-                OpenAI to monitor and detect abuse. [Learn more](/docs/guides/safety-best-practices#end-
-                user-ids).
-                 Example: user-1234.
+            user (str | Unset): Deprecated: use `safety_identifier` instead. This parameter remains
+                accepted for backward compatibility and is used when `safety_identifier` is omitted,
+                null, or empty. Example: user-1234.
             input_fidelity (InputFidelity | None | Unset):
             stream (bool | None | Unset): Edit the image in streaming mode. Defaults to `false`. See
                 the
@@ -289,8 +318,32 @@ class ImagesApi(SyncApi):
                  Default: False. Example: False.
             partial_images (int | None | Unset):
             quality (CreateImageEditRequestQuality | Unset): The quality of the image that will be
-                generated for GPT image models. Defaults to `auto`.
-                 Default: 'auto'. Example: high.
+                generated for GPT image models. The GPT image models support `low`, `medium`, and
+                `high`. `gpt-image-2.5-sunburst` and `gpt-image-2.5-flare`, including their `2026-09-08`
+                snapshots, also support `xhigh` and `max`. Defaults to `auto`. Deprecated values:
+                "standard": This quality was only supported by retired DALL·E models. Use a GPT image
+                quality instead. Default: 'auto'. Example: high.
+            complexity (CreateImageEditRequestComplexity | Unset): Computation spent planning the
+                image, independently of rendering quality. Uses the image model's configured default
+                when omitted. For SVG output, controls the reference image, independently of the SVG
+                author's reasoning.
+            frame_count (int | None | Unset): Number of frames for GIF output. Accepts integers from
+                2 through 16. Defaults to 9 when omitted. Only supported with output_format=gif. The
+                requested size must satisfy the selected model's GIF size limits. GIF output does not
+                support streaming, partial images, masks, or custom output compression. Requires access
+                to the GIF preview for the selected model.
+            frame_duration_ms (int | None | Unset): Requested delay per GIF frame, in milliseconds.
+                Defaults to 200 when omitted. GIF output rounds to the nearest 10 ms and caps the
+                encoded delay at 655,350 ms per frame. Only supported with output_format=gif.
+            markup (File | Unset): A transparent PNG overlaid on the first image to guide the edit.
+                Must match that image's dimensions after orientation and contain transparent pixels.
+                Supports GPT Image 2.5. Cannot be combined with mask.
+            safety_identifier (None | str | Unset): A stable identifier for an end user in your
+                organization, used for safety monitoring and abuse detection. Hash a username or email
+                address to avoid sending identifying information. A non-empty value takes precedence
+                over the deprecated `user` parameter. If omitted, null, or empty, the API uses `user`
+                when available.
+            svg (ImageEditSvgOptions | None | Unset):
             With ``stream=True`` the answer is an event stream to iterate.
             dry_run: Build the request and return it (credentials redacted) without sending it.
             extra_headers, extra_query, extra_body: Added to the request as they are.
@@ -315,6 +368,12 @@ class ImagesApi(SyncApi):
             stream=stream,
             partial_images=partial_images,
             quality=quality,
+            complexity=complexity,
+            frame_count=frame_count,
+            frame_duration_ms=frame_duration_ms,
+            markup=coerce_files(markup),
+            safety_identifier=safety_identifier,
+            svg=svg,
         )
 
         result: (
@@ -353,6 +412,12 @@ class ImagesApi(SyncApi):
         input_fidelity: InputFidelity | None | Unset = UNSET,
         partial_images: int | None | Unset = UNSET,
         quality: CreateImageEditRequestQuality | Unset = UNSET,
+        complexity: CreateImageEditRequestComplexity | Unset = UNSET,
+        frame_count: int | None | Unset = UNSET,
+        frame_duration_ms: int | None | Unset = UNSET,
+        markup: FileInput | Unset = UNSET,
+        safety_identifier: str | None | Unset = UNSET,
+        svg: ImageEditSvgOptions | None | Unset = UNSET,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, Any] | None = None,
         extra_body: Mapping[str, Any] | None = None,
@@ -379,6 +444,12 @@ class ImagesApi(SyncApi):
             input_fidelity=input_fidelity,
             partial_images=partial_images,
             quality=quality,
+            complexity=complexity,
+            frame_count=frame_count,
+            frame_duration_ms=frame_duration_ms,
+            markup=coerce_files(markup),
+            safety_identifier=safety_identifier,
+            svg=svg,
         )
 
         result: Response[ErrorResponse | ImagesResponse] = self._call(
@@ -414,6 +485,11 @@ class ImagesApi(SyncApi):
         background: EditImageBodyJsonParamBackgroundType0 | None | Unset = UNSET,
         stream: Literal[False] | None | Unset = UNSET,
         partial_images: int | None | Unset = UNSET,
+        complexity: EditImageBodyJsonParamComplexityType0 | None | Unset = UNSET,
+        frame_count: int | None | Unset = UNSET,
+        frame_duration_ms: int | None | Unset = UNSET,
+        safety_identifier: str | None | Unset = UNSET,
+        svg: ImageEditSvgOptions | None | Unset = UNSET,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, Any] | None = None,
         extra_body: Mapping[str, Any] | None = None,
@@ -440,6 +516,11 @@ class ImagesApi(SyncApi):
         background: EditImageBodyJsonParamBackgroundType0 | None | Unset = UNSET,
         stream: Literal[True],
         partial_images: int | None | Unset = UNSET,
+        complexity: EditImageBodyJsonParamComplexityType0 | None | Unset = UNSET,
+        frame_count: int | None | Unset = UNSET,
+        frame_duration_ms: int | None | Unset = UNSET,
+        safety_identifier: str | None | Unset = UNSET,
+        svg: ImageEditSvgOptions | None | Unset = UNSET,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, Any] | None = None,
         extra_body: Mapping[str, Any] | None = None,
@@ -466,6 +547,11 @@ class ImagesApi(SyncApi):
         background: EditImageBodyJsonParamBackgroundType0 | None | Unset = UNSET,
         stream: bool | None | Unset = UNSET,
         partial_images: int | None | Unset = UNSET,
+        complexity: EditImageBodyJsonParamComplexityType0 | None | Unset = UNSET,
+        frame_count: int | None | Unset = UNSET,
+        frame_duration_ms: int | None | Unset = UNSET,
+        safety_identifier: str | None | Unset = UNSET,
+        svg: ImageEditSvgOptions | None | Unset = UNSET,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, Any] | None = None,
         extra_body: Mapping[str, Any] | None = None,
@@ -491,6 +577,11 @@ class ImagesApi(SyncApi):
         background: EditImageBodyJsonParamBackgroundType0 | None | Unset = UNSET,
         stream: bool | None | Unset = UNSET,
         partial_images: int | None | Unset = UNSET,
+        complexity: EditImageBodyJsonParamComplexityType0 | None | Unset = UNSET,
+        frame_count: int | None | Unset = UNSET,
+        frame_duration_ms: int | None | Unset = UNSET,
+        safety_identifier: str | None | Unset = UNSET,
+        svg: ImageEditSvgOptions | None | Unset = UNSET,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, Any] | None = None,
         extra_body: Mapping[str, Any] | None = None,
@@ -552,6 +643,17 @@ class ImagesApi(SyncApi):
             stream (bool | None | Unset): Stream partial image results as events. Default: False.
                 Example: False.
             partial_images (int | None | Unset):
+            complexity (EditImageBodyJsonParamComplexityType0 | None | Unset): Computation spent
+                planning the image, independently of rendering quality. Uses the image model's
+                configured default when omitted.
+            frame_count (int | None | Unset): Number of frames for GIF output. Accepts integers from
+                2 through 16. Defaults to 9 when omitted. Only supported with output_format=gif.
+            frame_duration_ms (int | None | Unset): Requested delay per GIF frame, in milliseconds.
+                Defaults to 200 when omitted. Only supported with output_format=gif.
+            safety_identifier (None | str | Unset): A stable identifier for an end user in your
+                organization, used for safety monitoring and abuse detection. A non-empty value takes
+                precedence over the deprecated `user` parameter.
+            svg (ImageEditSvgOptions | None | Unset):
             With ``stream=True`` the answer is an event stream to iterate.
             dry_run: Build the request and return it (credentials redacted) without sending it.
             extra_headers, extra_query, extra_body: Added to the request as they are.
@@ -576,6 +678,11 @@ class ImagesApi(SyncApi):
             background=background,
             stream=stream,
             partial_images=partial_images,
+            complexity=complexity,
+            frame_count=frame_count,
+            frame_duration_ms=frame_duration_ms,
+            safety_identifier=safety_identifier,
+            svg=svg,
         )
 
         result: (
@@ -614,6 +721,11 @@ class ImagesApi(SyncApi):
         moderation: EditImageBodyJsonParamModerationType0 | None | Unset = UNSET,
         background: EditImageBodyJsonParamBackgroundType0 | None | Unset = UNSET,
         partial_images: int | None | Unset = UNSET,
+        complexity: EditImageBodyJsonParamComplexityType0 | None | Unset = UNSET,
+        frame_count: int | None | Unset = UNSET,
+        frame_duration_ms: int | None | Unset = UNSET,
+        safety_identifier: str | None | Unset = UNSET,
+        svg: ImageEditSvgOptions | None | Unset = UNSET,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, Any] | None = None,
         extra_body: Mapping[str, Any] | None = None,
@@ -640,6 +752,11 @@ class ImagesApi(SyncApi):
             moderation=moderation,
             background=background,
             partial_images=partial_images,
+            complexity=complexity,
+            frame_count=frame_count,
+            frame_duration_ms=frame_duration_ms,
+            safety_identifier=safety_identifier,
+            svg=svg,
         )
 
         result: Response[ErrorResponse | ImagesResponse] = self._call(
@@ -674,6 +791,11 @@ class ImagesApi(SyncApi):
         background: CreateImageRequestBackground | Unset = UNSET,
         style: CreateImageRequestStyle | Unset = UNSET,
         user: str | Unset = UNSET,
+        complexity: CreateImageRequestComplexity | Unset = UNSET,
+        frame_count: int | None | Unset = UNSET,
+        frame_duration_ms: int | None | Unset = UNSET,
+        safety_identifier: str | None | Unset = UNSET,
+        svg: ImageGenSvgOptions | None | Unset = UNSET,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, Any] | None = None,
         extra_body: Mapping[str, Any] | None = None,
@@ -699,6 +821,11 @@ class ImagesApi(SyncApi):
         background: CreateImageRequestBackground | Unset = UNSET,
         style: CreateImageRequestStyle | Unset = UNSET,
         user: str | Unset = UNSET,
+        complexity: CreateImageRequestComplexity | Unset = UNSET,
+        frame_count: int | None | Unset = UNSET,
+        frame_duration_ms: int | None | Unset = UNSET,
+        safety_identifier: str | None | Unset = UNSET,
+        svg: ImageGenSvgOptions | None | Unset = UNSET,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, Any] | None = None,
         extra_body: Mapping[str, Any] | None = None,
@@ -724,6 +851,11 @@ class ImagesApi(SyncApi):
         background: CreateImageRequestBackground | Unset = UNSET,
         style: CreateImageRequestStyle | Unset = UNSET,
         user: str | Unset = UNSET,
+        complexity: CreateImageRequestComplexity | Unset = UNSET,
+        frame_count: int | None | Unset = UNSET,
+        frame_duration_ms: int | None | Unset = UNSET,
+        safety_identifier: str | None | Unset = UNSET,
+        svg: ImageGenSvgOptions | None | Unset = UNSET,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, Any] | None = None,
         extra_body: Mapping[str, Any] | None = None,
@@ -748,6 +880,11 @@ class ImagesApi(SyncApi):
         background: CreateImageRequestBackground | Unset = UNSET,
         style: CreateImageRequestStyle | Unset = UNSET,
         user: str | Unset = UNSET,
+        complexity: CreateImageRequestComplexity | Unset = UNSET,
+        frame_count: int | None | Unset = UNSET,
+        frame_duration_ms: int | None | Unset = UNSET,
+        safety_identifier: str | None | Unset = UNSET,
+        svg: ImageGenSvgOptions | None | Unset = UNSET,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, Any] | None = None,
         extra_body: Mapping[str, Any] | None = None,
@@ -764,13 +901,16 @@ class ImagesApi(SyncApi):
 
         Args:
             prompt (str): A text description of the desired image(s). The maximum length is 32000
-                characters for the GPT image models, 1000 characters for `dall-e-2` and 4000 characters
-                for `dall-e-3`. Example: A cute baby sea otter.
-            model (CreateImageRequestModelType1 | None | str | Unset): The model to use for image
-                generation. One of `dall-e-2`, `dall-e-3`, or a GPT image model (`gpt-image-1`, `gpt-
-                image-1-mini`, `gpt-image-1.5`, `gpt-image-2`, `gpt-image-2-2026-04-21`). Defaults to
-                `dall-e-2` unless a parameter specific to the GPT image models is used. Default:
-                'dall-e-2'. Example: gpt-image-1.5.
+                characters. Example: A cute baby sea otter.
+            model (CreateImageRequestModelType1 | None | str | Unset): The GPT image model to use
+                for image generation. Specify a model explicitly. Supported models include `gpt-
+                image-1-mini`, `gpt-image-1.5`, `gpt-image-2`, `gpt-image-2-2026-04-21`, `gpt-
+                image-2.5-sunburst`, `gpt-image-2.5-sunburst-2026-09-08`, `gpt-image-2.5-flare`, `gpt-
+                image-2.5-flare-2026-09-08`, `gpt-image-2.6-sunburst`, `gpt-image-2.6-flare`, and
+                `chatgpt-image-latest`. `gpt-image-1` was shut down on October 23, 2026. Use `gpt-
+                image-2.5-sunburst` or `gpt-image-2.5-flare` instead. Deprecated values: "gpt-image-1":
+                GPT Image 1 was shut down on October 23, 2026. "dall-e-2", "dall-e-3": This model was
+                retired on May 12, 2026. Use a GPT image model instead. Example: gpt-image-1.5.
             n (int | None | Unset): The number of images to generate. Must be between 1 and 10. For
                 `dall-e-3`, only `n=1` is supported. Default: 1. Example: 1.
             quality (CreateImageRequestQuality | Unset): The quality of the image that will be
@@ -778,17 +918,18 @@ class ImagesApi(SyncApi):
 
                 - `auto` (default value) will automatically select the best quality for the given model.
                 - `high`, `medium` and `low` are supported for the GPT image models.
-                - `hd` and `standard` are supported for `dall-e-3`.
-                - `standard` is the only option for `dall-e-2`.
+                - `gpt-image-2.5-sunburst` and `gpt-image-2.5-flare`, including their `2026-09-08`
+                snapshots, also support `xhigh` and `max`.
+
+                Deprecated values: "standard", "hd": This quality was only supported by retired DALL·E
+                models. Use a GPT image quality instead.
                  Default: 'auto'. Example: medium.
-            response_format (CreateImageRequestResponseFormat | Unset): The format in which
-                generated images with `dall-e-2` and `dall-e-3` are returned. Must be one of `url` or
-                `b64_json`. URLs are only valid for 60 minutes after the image has been generated. This
-                parameter isn't supported for the GPT image models, which always return base64-encoded
-                images. Default: 'url'. Example: url.
+            response_format (CreateImageRequestResponseFormat | Unset): Legacy response format
+                parameter for retired image models. Unsupported for GPT image models, which always
+                return base64-encoded images. Default: 'url'. Example: url.
             output_format (CreateImageRequestOutputFormat | Unset): The format in which the
                 generated images are returned. This parameter is only supported for the GPT image
-                models. Must be one of `png`, `jpeg`, or `webp`. Default: 'png'. Example: png.
+                models. Default: 'png'. Example: png.
             output_compression (int | None | Unset): The compression level (0-100%) for the
                 generated images. This parameter is only supported for the GPT image models with the
                 `webp` or `jpeg` output formats, and defaults to 100. Default: 100. Example: 100.
@@ -799,37 +940,53 @@ class ImagesApi(SyncApi):
                  Default: False. Example: False.
             partial_images (int | None | Unset):
             size (CreateImageRequestSizeType1 | None | str | Unset): The size of the generated
-                images. For `gpt-image-2` and `gpt-image-2-2026-04-21`, arbitrary resolutions are
-                supported as `WIDTHxHEIGHT` strings, for example `1536x864`. Width and height must both
-                be divisible by 16 and the requested aspect ratio must be between 1:3 and 3:1.
-                Resolutions above `2560x1440` are experimental, and the maximum supported resolution is
-                `3840x2160`. The requested size must also satisfy the model's current pixel and edge
-                limits. The standard sizes `1024x1024`, `1536x1024`, and `1024x1536` are supported by
-                the GPT image models; `auto` is supported for models that allow automatic sizing. For
-                `dall-e-2`, use one of `256x256`, `512x512`, or `1024x1024`. For `dall-e-3`, use one of
-                `1024x1024`, `1792x1024`, or `1024x1792`. Default: 'auto'. Example: 1024x1024.
+                images. For `gpt-image-2`, `gpt-image-2-2026-04-21`, `gpt-image-2.5-sunburst`, `gpt-
+                image-2.5-sunburst-2026-09-08`, `gpt-image-2.5-flare`, and `gpt-
+                image-2.5-flare-2026-09-08`, arbitrary resolutions are supported as `WIDTHxHEIGHT`
+                strings, for example `1536x864`. Width and height must both be divisible by 16 and the
+                requested aspect ratio must be between 1:3 and 3:1. Resolutions above `2560x1440` are
+                experimental, and the maximum supported resolution is `3840x2160`. The requested size
+                must also satisfy the model's current pixel and edge limits. The standard sizes
+                `1024x1024`, `1536x1024`, and `1024x1536` are supported by the GPT image models; `auto`
+                is supported for models that allow automatic sizing. Deprecated values: "256x256",
+                "512x512", "1792x1024", "1024x1792": This legacy size suggestion is retained for SDK
+                compatibility. Check the selected GPT image model's supported sizes. Default: 'auto'.
+                Example: 1024x1024.
             moderation (CreateImageRequestModeration | Unset): Control the content-moderation level
                 for images generated by the GPT image models. Must be either `low` for less restrictive
                 filtering or `auto` (default value). Default: 'auto'. Example: low.
-            background (CreateImageRequestBackground | Unset): Set the background of the generated
-                image(s). This parameter is only
-                supported for the GPT image models. Must be one of `transparent`, `opaque`,
-                or `auto` (default value). When `auto` is used, the model will automatically
-                determine the best background for the image.
-
-                Transparent backgrounds are available for supported GPT Image models. For
-                `gpt-image-2` and `gpt-image-2-2026-04-21`, this support is in preview. When
-                using `transparent`, set the output format to `png` or `webp`.
-                 Default: 'auto'. Example: transparent.
-            style (CreateImageRequestStyle | Unset): The style of the generated images. This
-                parameter is only supported for `dall-e-3`. Must be one of `vivid` or `natural`. Vivid
-                causes the model to lean towards generating hyper-real and dramatic images. Natural
-                causes the model to produce more natural, less hyper-real looking images. Default:
-                'vivid'. Example: vivid.
-            user (str | Unset): A unique identifier representing your end-user, which can help
-                OpenAI to monitor and detect abuse. [Learn more](/docs/guides/safety-best-practices#end-
-                user-ids).
-                 Example: user-1234.
+            background (CreateImageRequestBackground | Unset): Allows to set transparency for the
+                background of the generated image(s). Must be one of `transparent`, `opaque`, or `auto`
+                (default value). When `auto` is used, the model will automatically determine the best
+                background for the image. `gpt-image-2.5-sunburst` and `gpt-image-2.5-flare`, including
+                their `2026-09-08` snapshots, support `opaque` and `transparent` backgrounds.
+                Transparent backgrounds are available for supported GPT Image models. For `gpt-image-2`
+                and `gpt-image-2-2026-04-21`, this support is in preview. When using `transparent`, set
+                the output format to `png` or `webp`. Default: 'auto'. Example: transparent.
+            style (CreateImageRequestStyle | Unset): Legacy style parameter for retired image
+                models. Unsupported for GPT image models; describe the desired style in the prompt
+                instead. Default: 'vivid'. Example: vivid.
+            user (str | Unset): Deprecated: use `safety_identifier` instead. This parameter remains
+                accepted for backward compatibility and is used when `safety_identifier` is omitted,
+                null, or empty. Example: user-1234.
+            complexity (CreateImageRequestComplexity | Unset): Computation spent planning the image,
+                independently of rendering quality. Uses the image model's configured default when
+                omitted. For SVG output, controls the reference image, independently of the SVG author's
+                reasoning.
+            frame_count (int | None | Unset): Number of frames for GIF output. Accepts integers from
+                2 through 16. Defaults to 9 when omitted. Only supported with output_format=gif. The
+                requested size must satisfy the selected model's GIF size limits. GIF output does not
+                support streaming, partial images, masks, or custom output compression. Requires access
+                to the GIF preview for the selected model.
+            frame_duration_ms (int | None | Unset): Requested delay per GIF frame, in milliseconds.
+                Defaults to 200 when omitted. GIF output rounds to the nearest 10 ms and caps the
+                encoded delay at 655,350 ms per frame. Only supported with output_format=gif.
+            safety_identifier (None | str | Unset): A stable identifier for an end user in your
+                organization, used for safety monitoring and abuse detection. Hash a username or email
+                address to avoid sending identifying information. A non-empty value takes precedence
+                over the deprecated `user` parameter. If omitted, null, or empty, the API uses `user`
+                when available.
+            svg (ImageGenSvgOptions | None | Unset):
             With ``stream=True`` the answer is an event stream to iterate.
             dry_run: Build the request and return it (credentials redacted) without sending it.
             extra_headers, extra_query, extra_body: Added to the request as they are.
@@ -853,6 +1010,11 @@ class ImagesApi(SyncApi):
             background=background,
             style=style,
             user=user,
+            complexity=complexity,
+            frame_count=frame_count,
+            frame_duration_ms=frame_duration_ms,
+            safety_identifier=safety_identifier,
+            svg=svg,
         )
 
         result: (
@@ -890,6 +1052,11 @@ class ImagesApi(SyncApi):
         background: CreateImageRequestBackground | Unset = UNSET,
         style: CreateImageRequestStyle | Unset = UNSET,
         user: str | Unset = UNSET,
+        complexity: CreateImageRequestComplexity | Unset = UNSET,
+        frame_count: int | None | Unset = UNSET,
+        frame_duration_ms: int | None | Unset = UNSET,
+        safety_identifier: str | None | Unset = UNSET,
+        svg: ImageGenSvgOptions | None | Unset = UNSET,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, Any] | None = None,
         extra_body: Mapping[str, Any] | None = None,
@@ -915,6 +1082,11 @@ class ImagesApi(SyncApi):
             background=background,
             style=style,
             user=user,
+            complexity=complexity,
+            frame_count=frame_count,
+            frame_duration_ms=frame_duration_ms,
+            safety_identifier=safety_identifier,
+            svg=svg,
         )
 
         result: Response[ErrorResponse | ImagesResponse] = self._call(
@@ -987,9 +1159,11 @@ class ImagesApi(SyncApi):
         Args:
             image (File): The image to use as the basis for the variation(s). Must be a valid PNG
                 file, less than 4MB, and square.
-            model (CreateImageVariationRequestModelType1 | None | str | Unset): The model to use for
-                image generation. Only `dall-e-2` is supported at this time. Default: 'dall-e-2'.
-                Example: dall-e-2.
+            model (CreateImageVariationRequestModelType1 | None | str | Unset): The legacy model
+                used by the retired image variations endpoint. This endpoint no longer accepts requests.
+                Deprecated values: "gpt-image-1": GPT Image 1 was shut down on October 23, 2026.
+                "dall-e-2", "dall-e-3": This model was retired on May 12, 2026. Use a GPT image model
+                instead. Default: 'dall-e-2'. Example: dall-e-2.
             n (int | None | Unset): The number of images to generate. Must be between 1 and 10.
                 Default: 1. Example: 1.
             response_format (CreateImageVariationRequestResponseFormat | Unset): The format in which
@@ -1098,6 +1272,12 @@ class AsyncImagesApi(AsyncApi):
         stream: Literal[False] | None | Unset = UNSET,
         partial_images: int | None | Unset = UNSET,
         quality: CreateImageEditRequestQuality | Unset = UNSET,
+        complexity: CreateImageEditRequestComplexity | Unset = UNSET,
+        frame_count: int | None | Unset = UNSET,
+        frame_duration_ms: int | None | Unset = UNSET,
+        markup: FileInput | Unset = UNSET,
+        safety_identifier: str | None | Unset = UNSET,
+        svg: ImageEditSvgOptions | None | Unset = UNSET,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, Any] | None = None,
         extra_body: Mapping[str, Any] | None = None,
@@ -1124,6 +1304,12 @@ class AsyncImagesApi(AsyncApi):
         stream: Literal[True],
         partial_images: int | None | Unset = UNSET,
         quality: CreateImageEditRequestQuality | Unset = UNSET,
+        complexity: CreateImageEditRequestComplexity | Unset = UNSET,
+        frame_count: int | None | Unset = UNSET,
+        frame_duration_ms: int | None | Unset = UNSET,
+        markup: FileInput | Unset = UNSET,
+        safety_identifier: str | None | Unset = UNSET,
+        svg: ImageEditSvgOptions | None | Unset = UNSET,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, Any] | None = None,
         extra_body: Mapping[str, Any] | None = None,
@@ -1150,6 +1336,12 @@ class AsyncImagesApi(AsyncApi):
         stream: bool | None | Unset = UNSET,
         partial_images: int | None | Unset = UNSET,
         quality: CreateImageEditRequestQuality | Unset = UNSET,
+        complexity: CreateImageEditRequestComplexity | Unset = UNSET,
+        frame_count: int | None | Unset = UNSET,
+        frame_duration_ms: int | None | Unset = UNSET,
+        markup: FileInput | Unset = UNSET,
+        safety_identifier: str | None | Unset = UNSET,
+        svg: ImageEditSvgOptions | None | Unset = UNSET,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, Any] | None = None,
         extra_body: Mapping[str, Any] | None = None,
@@ -1175,6 +1367,12 @@ class AsyncImagesApi(AsyncApi):
         stream: bool | None | Unset = UNSET,
         partial_images: int | None | Unset = UNSET,
         quality: CreateImageEditRequestQuality | Unset = UNSET,
+        complexity: CreateImageEditRequestComplexity | Unset = UNSET,
+        frame_count: int | None | Unset = UNSET,
+        frame_duration_ms: int | None | Unset = UNSET,
+        markup: FileInput | Unset = UNSET,
+        safety_identifier: str | None | Unset = UNSET,
+        svg: ImageEditSvgOptions | None | Unset = UNSET,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, Any] | None = None,
         extra_body: Mapping[str, Any] | None = None,
@@ -1201,68 +1399,64 @@ class AsyncImagesApi(AsyncApi):
 
         Args:
             image (File | list[File]): The image(s) to edit. Must be a supported image file or an
-                array of images.
-
-                For the GPT image models (`gpt-image-1`, `gpt-image-1-mini`, `gpt-image-1.5`, `gpt-
-                image-2`, and `gpt-image-2-2026-04-21`), each image should be a `png`, `webp`, or `jpg`
-                file less than 50MB. You can provide up to 16 images.
-                `chatgpt-image-latest` follows the same input constraints as GPT image models.
-
-                For `dall-e-2`, you can only provide one image, and it should be a square
-                `png` file less than 4MB.
-            prompt (str): A text description of the desired image(s). The maximum length is 1000
-                characters for `dall-e-2`, and 32000 characters for the GPT image models. Example: A
-                cute baby sea otter wearing a beret.
+                array of images. For the GPT image models (`gpt-image-1-mini`, `gpt-image-1.5`, `gpt-
+                image-2`, `gpt-image-2-2026-04-21`, `gpt-image-2.5-sunburst`, `gpt-
+                image-2.5-sunburst-2026-09-08`, `gpt-image-2.5-flare`, and `gpt-
+                image-2.5-flare-2026-09-08`), each image should be a `png`, `webp`, or `jpg` file less
+                than 50MB. You can provide up to 16 images. `chatgpt-image-latest` follows the same
+                input constraints as GPT image models.
+            prompt (str): A text description of the desired image(s). The maximum length is 32000
+                characters for the GPT image models. Example: A cute baby sea otter wearing a beret.
             mask (File | Unset): An additional image whose fully transparent areas (e.g. where alpha
                 is zero) indicate where `image` should be edited. If there are multiple images provided,
                 the mask will be applied on the first image. Must be a valid PNG file, less than 4MB,
                 and have the same dimensions as `image`.
-            background (CreateImageEditRequestBackground | Unset): Set the background of the
-                generated image(s). This parameter is only
-                supported for the GPT image models. Must be one of `transparent`, `opaque`,
-                or `auto` (default value). When `auto` is used, the model will automatically
-                determine the best background for the image.
-
-                Transparent backgrounds are available for supported GPT Image models. For
-                `gpt-image-2` and `gpt-image-2-2026-04-21`, this support is in preview. When
-                using `transparent`, set the output format to `png` or `webp`.
-                 Default: 'auto'. Example: transparent.
-            model (CreateImageEditRequestModelType1 | None | str | Unset): The model to use for
-                image generation. One of `dall-e-2` or a GPT image model (`gpt-image-1`, `gpt-
-                image-1-mini`, `gpt-image-1.5`, `gpt-image-2`, `gpt-image-2-2026-04-21`, or `chatgpt-
-                image-latest`). Defaults to `gpt-image-1.5`. Default: 'gpt-image-1.5'. Example: gpt-
-                image-1.5.
+            background (CreateImageEditRequestBackground | Unset): Allows to set transparency for
+                the background of the generated image(s). Must be one of `transparent`, `opaque`, or
+                `auto` (default value). When `auto` is used, the model will automatically determine the
+                best background for the image. `gpt-image-2.5-sunburst` and `gpt-image-2.5-flare`,
+                including their `2026-09-08` snapshots, support `opaque` and `transparent` backgrounds.
+                Transparent backgrounds are available for supported GPT Image models. For `gpt-image-2`
+                and `gpt-image-2-2026-04-21`, this support is in preview. When using `transparent`, set
+                the output format to `png` or `webp`. Default: 'auto'. Example: transparent.
+            model (CreateImageEditRequestModelType1 | None | str | Unset): The GPT image model to
+                use for image editing (`gpt-image-1-mini`, `gpt-image-1.5`, `gpt-image-2`, `gpt-
+                image-2-2026-04-21`, `gpt-image-2.5-sunburst`, `gpt-image-2.5-sunburst-2026-09-08`,
+                `gpt-image-2.5-flare`, `gpt-image-2.5-flare-2026-09-08`, `gpt-image-2.6-sunburst`, `gpt-
+                image-2.6-flare`, or `chatgpt-image-latest`). `gpt-image-1` was shut down on October 23,
+                2026. Use `gpt-image-2.5-sunburst` or `gpt-image-2.5-flare` instead. Deprecated values:
+                "gpt-image-1": GPT Image 1 was shut down on October 23, 2026. "dall-e-2", "dall-e-3":
+                This model was retired on May 12, 2026. Use a GPT image model instead. Default: 'gpt-
+                image-1.5'. Example: gpt-image-1.5.
             n (int | None | Unset): The number of images to generate. Must be between 1 and 10.
                 Default: 1. Example: 1.
             size (CreateImageEditRequestSizeType1 | None | str | Unset): The size of the generated
-                images. For `gpt-image-2` and `gpt-image-2-2026-04-21`, arbitrary resolutions are
-                supported as `WIDTHxHEIGHT` strings, for example `1536x864`. Width and height must both
-                be divisible by 16 and the requested aspect ratio must be between 1:3 and 3:1.
-                Resolutions above `2560x1440` are experimental, and the maximum supported resolution is
-                `3840x2160`. The requested size must also satisfy the model's current pixel and edge
-                limits. The standard sizes `1024x1024`, `1536x1024`, and `1024x1536` are supported by
-                the GPT image models; `auto` is supported for models that allow automatic sizing. For
-                `dall-e-2`, use one of `256x256`, `512x512`, or `1024x1024`. For `dall-e-3`, use one of
-                `1024x1024`, `1792x1024`, or `1024x1792`. Default: '1024x1024'. Example: 1024x1024.
-            response_format (CreateImageEditRequestResponseFormat | Unset): The format in which the
-                generated images are returned. Must be one of `url` or `b64_json`. URLs are only valid
-                for 60 minutes after the image has been generated. This parameter is only supported for
-                `dall-e-2` (default is `url` for `dall-e-2`), as GPT image models always return
-                base64-encoded images. Example: url.
+                images. Defaults to `auto`. For `gpt-image-2`, `gpt-image-2-2026-04-21`, `gpt-
+                image-2.5-sunburst`, `gpt-image-2.5-sunburst-2026-09-08`, `gpt-image-2.5-flare`, and
+                `gpt-image-2.5-flare-2026-09-08`, arbitrary resolutions are supported as `WIDTHxHEIGHT`
+                strings, for example `1536x864`. Width and height must both be divisible by 16 and the
+                requested aspect ratio must be between 1:3 and 3:1. Resolutions above `2560x1440` are
+                experimental, and the maximum supported resolution is `3840x2160`. The requested size
+                must also satisfy the model's current pixel and edge limits. The standard sizes
+                `1024x1024`, `1536x1024`, and `1024x1536` are supported by the GPT image models; `auto`
+                is supported for models that allow automatic sizing. Deprecated values: "256x256",
+                "512x512": This legacy size suggestion is retained for SDK compatibility. Check the
+                selected GPT image model's supported sizes. Default: '1024x1024'. Example: 1024x1024.
+            response_format (CreateImageEditRequestResponseFormat | Unset): Legacy response format
+                parameter for retired image models. Unsupported for GPT image models, which always
+                return base64-encoded images. Example: url.
             output_format (CreateImageEditRequestOutputFormat | Unset): The format in which the
-                generated images are returned. This parameter is
-                only supported for the GPT image models. Must be one of `png`, `jpeg`, or `webp`.
-                The default value is `png`.
-                 Default: 'png'. Example: png.
+                generated images are returned. This parameter is only supported for the GPT image
+                models. The default value is `png`. SVG output requires a supported image model and
+                project access. Default: 'png'. Example: png.
             output_compression (int | None | Unset): The compression level (0-100%) for the
                 generated images. This parameter
                 is only supported for the GPT image models with the `webp` or `jpeg` output
                 formats, and defaults to 100.
                  Default: 100. Example: 100.
-            user (str | Unset): A unique identifier representing your end-user, which can help
-                OpenAI to monitor and detect abuse. [Learn more](/docs/guides/safety-best-practices#end-
-                user-ids).
-                 Example: user-1234.
+            user (str | Unset): Deprecated: use `safety_identifier` instead. This parameter remains
+                accepted for backward compatibility and is used when `safety_identifier` is omitted,
+                null, or empty. Example: user-1234.
             input_fidelity (InputFidelity | None | Unset):
             stream (bool | None | Unset): Edit the image in streaming mode. Defaults to `false`. See
                 the
@@ -1270,8 +1464,32 @@ class AsyncImagesApi(AsyncApi):
                  Default: False. Example: False.
             partial_images (int | None | Unset):
             quality (CreateImageEditRequestQuality | Unset): The quality of the image that will be
-                generated for GPT image models. Defaults to `auto`.
-                 Default: 'auto'. Example: high.
+                generated for GPT image models. The GPT image models support `low`, `medium`, and
+                `high`. `gpt-image-2.5-sunburst` and `gpt-image-2.5-flare`, including their `2026-09-08`
+                snapshots, also support `xhigh` and `max`. Defaults to `auto`. Deprecated values:
+                "standard": This quality was only supported by retired DALL·E models. Use a GPT image
+                quality instead. Default: 'auto'. Example: high.
+            complexity (CreateImageEditRequestComplexity | Unset): Computation spent planning the
+                image, independently of rendering quality. Uses the image model's configured default
+                when omitted. For SVG output, controls the reference image, independently of the SVG
+                author's reasoning.
+            frame_count (int | None | Unset): Number of frames for GIF output. Accepts integers from
+                2 through 16. Defaults to 9 when omitted. Only supported with output_format=gif. The
+                requested size must satisfy the selected model's GIF size limits. GIF output does not
+                support streaming, partial images, masks, or custom output compression. Requires access
+                to the GIF preview for the selected model.
+            frame_duration_ms (int | None | Unset): Requested delay per GIF frame, in milliseconds.
+                Defaults to 200 when omitted. GIF output rounds to the nearest 10 ms and caps the
+                encoded delay at 655,350 ms per frame. Only supported with output_format=gif.
+            markup (File | Unset): A transparent PNG overlaid on the first image to guide the edit.
+                Must match that image's dimensions after orientation and contain transparent pixels.
+                Supports GPT Image 2.5. Cannot be combined with mask.
+            safety_identifier (None | str | Unset): A stable identifier for an end user in your
+                organization, used for safety monitoring and abuse detection. Hash a username or email
+                address to avoid sending identifying information. A non-empty value takes precedence
+                over the deprecated `user` parameter. If omitted, null, or empty, the API uses `user`
+                when available.
+            svg (ImageEditSvgOptions | None | Unset):
             With ``stream=True`` the answer is an event stream to iterate.
             dry_run: Build the request and return it (credentials redacted) without sending it.
             extra_headers, extra_query, extra_body: Added to the request as they are.
@@ -1296,6 +1514,12 @@ class AsyncImagesApi(AsyncApi):
             stream=stream,
             partial_images=partial_images,
             quality=quality,
+            complexity=complexity,
+            frame_count=frame_count,
+            frame_duration_ms=frame_duration_ms,
+            markup=coerce_files(markup),
+            safety_identifier=safety_identifier,
+            svg=svg,
         )
 
         result: (
@@ -1334,6 +1558,12 @@ class AsyncImagesApi(AsyncApi):
         input_fidelity: InputFidelity | None | Unset = UNSET,
         partial_images: int | None | Unset = UNSET,
         quality: CreateImageEditRequestQuality | Unset = UNSET,
+        complexity: CreateImageEditRequestComplexity | Unset = UNSET,
+        frame_count: int | None | Unset = UNSET,
+        frame_duration_ms: int | None | Unset = UNSET,
+        markup: FileInput | Unset = UNSET,
+        safety_identifier: str | None | Unset = UNSET,
+        svg: ImageEditSvgOptions | None | Unset = UNSET,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, Any] | None = None,
         extra_body: Mapping[str, Any] | None = None,
@@ -1360,6 +1590,12 @@ class AsyncImagesApi(AsyncApi):
             input_fidelity=input_fidelity,
             partial_images=partial_images,
             quality=quality,
+            complexity=complexity,
+            frame_count=frame_count,
+            frame_duration_ms=frame_duration_ms,
+            markup=coerce_files(markup),
+            safety_identifier=safety_identifier,
+            svg=svg,
         )
 
         result: Response[ErrorResponse | ImagesResponse] = await self._call(
@@ -1395,6 +1631,11 @@ class AsyncImagesApi(AsyncApi):
         background: EditImageBodyJsonParamBackgroundType0 | None | Unset = UNSET,
         stream: Literal[False] | None | Unset = UNSET,
         partial_images: int | None | Unset = UNSET,
+        complexity: EditImageBodyJsonParamComplexityType0 | None | Unset = UNSET,
+        frame_count: int | None | Unset = UNSET,
+        frame_duration_ms: int | None | Unset = UNSET,
+        safety_identifier: str | None | Unset = UNSET,
+        svg: ImageEditSvgOptions | None | Unset = UNSET,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, Any] | None = None,
         extra_body: Mapping[str, Any] | None = None,
@@ -1421,6 +1662,11 @@ class AsyncImagesApi(AsyncApi):
         background: EditImageBodyJsonParamBackgroundType0 | None | Unset = UNSET,
         stream: Literal[True],
         partial_images: int | None | Unset = UNSET,
+        complexity: EditImageBodyJsonParamComplexityType0 | None | Unset = UNSET,
+        frame_count: int | None | Unset = UNSET,
+        frame_duration_ms: int | None | Unset = UNSET,
+        safety_identifier: str | None | Unset = UNSET,
+        svg: ImageEditSvgOptions | None | Unset = UNSET,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, Any] | None = None,
         extra_body: Mapping[str, Any] | None = None,
@@ -1447,6 +1693,11 @@ class AsyncImagesApi(AsyncApi):
         background: EditImageBodyJsonParamBackgroundType0 | None | Unset = UNSET,
         stream: bool | None | Unset = UNSET,
         partial_images: int | None | Unset = UNSET,
+        complexity: EditImageBodyJsonParamComplexityType0 | None | Unset = UNSET,
+        frame_count: int | None | Unset = UNSET,
+        frame_duration_ms: int | None | Unset = UNSET,
+        safety_identifier: str | None | Unset = UNSET,
+        svg: ImageEditSvgOptions | None | Unset = UNSET,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, Any] | None = None,
         extra_body: Mapping[str, Any] | None = None,
@@ -1472,6 +1723,11 @@ class AsyncImagesApi(AsyncApi):
         background: EditImageBodyJsonParamBackgroundType0 | None | Unset = UNSET,
         stream: bool | None | Unset = UNSET,
         partial_images: int | None | Unset = UNSET,
+        complexity: EditImageBodyJsonParamComplexityType0 | None | Unset = UNSET,
+        frame_count: int | None | Unset = UNSET,
+        frame_duration_ms: int | None | Unset = UNSET,
+        safety_identifier: str | None | Unset = UNSET,
+        svg: ImageEditSvgOptions | None | Unset = UNSET,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, Any] | None = None,
         extra_body: Mapping[str, Any] | None = None,
@@ -1533,6 +1789,17 @@ class AsyncImagesApi(AsyncApi):
             stream (bool | None | Unset): Stream partial image results as events. Default: False.
                 Example: False.
             partial_images (int | None | Unset):
+            complexity (EditImageBodyJsonParamComplexityType0 | None | Unset): Computation spent
+                planning the image, independently of rendering quality. Uses the image model's
+                configured default when omitted.
+            frame_count (int | None | Unset): Number of frames for GIF output. Accepts integers from
+                2 through 16. Defaults to 9 when omitted. Only supported with output_format=gif.
+            frame_duration_ms (int | None | Unset): Requested delay per GIF frame, in milliseconds.
+                Defaults to 200 when omitted. Only supported with output_format=gif.
+            safety_identifier (None | str | Unset): A stable identifier for an end user in your
+                organization, used for safety monitoring and abuse detection. A non-empty value takes
+                precedence over the deprecated `user` parameter.
+            svg (ImageEditSvgOptions | None | Unset):
             With ``stream=True`` the answer is an event stream to iterate.
             dry_run: Build the request and return it (credentials redacted) without sending it.
             extra_headers, extra_query, extra_body: Added to the request as they are.
@@ -1557,6 +1824,11 @@ class AsyncImagesApi(AsyncApi):
             background=background,
             stream=stream,
             partial_images=partial_images,
+            complexity=complexity,
+            frame_count=frame_count,
+            frame_duration_ms=frame_duration_ms,
+            safety_identifier=safety_identifier,
+            svg=svg,
         )
 
         result: (
@@ -1595,6 +1867,11 @@ class AsyncImagesApi(AsyncApi):
         moderation: EditImageBodyJsonParamModerationType0 | None | Unset = UNSET,
         background: EditImageBodyJsonParamBackgroundType0 | None | Unset = UNSET,
         partial_images: int | None | Unset = UNSET,
+        complexity: EditImageBodyJsonParamComplexityType0 | None | Unset = UNSET,
+        frame_count: int | None | Unset = UNSET,
+        frame_duration_ms: int | None | Unset = UNSET,
+        safety_identifier: str | None | Unset = UNSET,
+        svg: ImageEditSvgOptions | None | Unset = UNSET,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, Any] | None = None,
         extra_body: Mapping[str, Any] | None = None,
@@ -1621,6 +1898,11 @@ class AsyncImagesApi(AsyncApi):
             moderation=moderation,
             background=background,
             partial_images=partial_images,
+            complexity=complexity,
+            frame_count=frame_count,
+            frame_duration_ms=frame_duration_ms,
+            safety_identifier=safety_identifier,
+            svg=svg,
         )
 
         result: Response[ErrorResponse | ImagesResponse] = await self._call(
@@ -1655,6 +1937,11 @@ class AsyncImagesApi(AsyncApi):
         background: CreateImageRequestBackground | Unset = UNSET,
         style: CreateImageRequestStyle | Unset = UNSET,
         user: str | Unset = UNSET,
+        complexity: CreateImageRequestComplexity | Unset = UNSET,
+        frame_count: int | None | Unset = UNSET,
+        frame_duration_ms: int | None | Unset = UNSET,
+        safety_identifier: str | None | Unset = UNSET,
+        svg: ImageGenSvgOptions | None | Unset = UNSET,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, Any] | None = None,
         extra_body: Mapping[str, Any] | None = None,
@@ -1680,6 +1967,11 @@ class AsyncImagesApi(AsyncApi):
         background: CreateImageRequestBackground | Unset = UNSET,
         style: CreateImageRequestStyle | Unset = UNSET,
         user: str | Unset = UNSET,
+        complexity: CreateImageRequestComplexity | Unset = UNSET,
+        frame_count: int | None | Unset = UNSET,
+        frame_duration_ms: int | None | Unset = UNSET,
+        safety_identifier: str | None | Unset = UNSET,
+        svg: ImageGenSvgOptions | None | Unset = UNSET,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, Any] | None = None,
         extra_body: Mapping[str, Any] | None = None,
@@ -1705,6 +1997,11 @@ class AsyncImagesApi(AsyncApi):
         background: CreateImageRequestBackground | Unset = UNSET,
         style: CreateImageRequestStyle | Unset = UNSET,
         user: str | Unset = UNSET,
+        complexity: CreateImageRequestComplexity | Unset = UNSET,
+        frame_count: int | None | Unset = UNSET,
+        frame_duration_ms: int | None | Unset = UNSET,
+        safety_identifier: str | None | Unset = UNSET,
+        svg: ImageGenSvgOptions | None | Unset = UNSET,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, Any] | None = None,
         extra_body: Mapping[str, Any] | None = None,
@@ -1729,6 +2026,11 @@ class AsyncImagesApi(AsyncApi):
         background: CreateImageRequestBackground | Unset = UNSET,
         style: CreateImageRequestStyle | Unset = UNSET,
         user: str | Unset = UNSET,
+        complexity: CreateImageRequestComplexity | Unset = UNSET,
+        frame_count: int | None | Unset = UNSET,
+        frame_duration_ms: int | None | Unset = UNSET,
+        safety_identifier: str | None | Unset = UNSET,
+        svg: ImageGenSvgOptions | None | Unset = UNSET,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, Any] | None = None,
         extra_body: Mapping[str, Any] | None = None,
@@ -1745,13 +2047,16 @@ class AsyncImagesApi(AsyncApi):
 
         Args:
             prompt (str): A text description of the desired image(s). The maximum length is 32000
-                characters for the GPT image models, 1000 characters for `dall-e-2` and 4000 characters
-                for `dall-e-3`. Example: A cute baby sea otter.
-            model (CreateImageRequestModelType1 | None | str | Unset): The model to use for image
-                generation. One of `dall-e-2`, `dall-e-3`, or a GPT image model (`gpt-image-1`, `gpt-
-                image-1-mini`, `gpt-image-1.5`, `gpt-image-2`, `gpt-image-2-2026-04-21`). Defaults to
-                `dall-e-2` unless a parameter specific to the GPT image models is used. Default:
-                'dall-e-2'. Example: gpt-image-1.5.
+                characters. Example: A cute baby sea otter.
+            model (CreateImageRequestModelType1 | None | str | Unset): The GPT image model to use
+                for image generation. Specify a model explicitly. Supported models include `gpt-
+                image-1-mini`, `gpt-image-1.5`, `gpt-image-2`, `gpt-image-2-2026-04-21`, `gpt-
+                image-2.5-sunburst`, `gpt-image-2.5-sunburst-2026-09-08`, `gpt-image-2.5-flare`, `gpt-
+                image-2.5-flare-2026-09-08`, `gpt-image-2.6-sunburst`, `gpt-image-2.6-flare`, and
+                `chatgpt-image-latest`. `gpt-image-1` was shut down on October 23, 2026. Use `gpt-
+                image-2.5-sunburst` or `gpt-image-2.5-flare` instead. Deprecated values: "gpt-image-1":
+                GPT Image 1 was shut down on October 23, 2026. "dall-e-2", "dall-e-3": This model was
+                retired on May 12, 2026. Use a GPT image model instead. Example: gpt-image-1.5.
             n (int | None | Unset): The number of images to generate. Must be between 1 and 10. For
                 `dall-e-3`, only `n=1` is supported. Default: 1. Example: 1.
             quality (CreateImageRequestQuality | Unset): The quality of the image that will be
@@ -1759,17 +2064,18 @@ class AsyncImagesApi(AsyncApi):
 
                 - `auto` (default value) will automatically select the best quality for the given model.
                 - `high`, `medium` and `low` are supported for the GPT image models.
-                - `hd` and `standard` are supported for `dall-e-3`.
-                - `standard` is the only option for `dall-e-2`.
+                - `gpt-image-2.5-sunburst` and `gpt-image-2.5-flare`, including their `2026-09-08`
+                snapshots, also support `xhigh` and `max`.
+
+                Deprecated values: "standard", "hd": This quality was only supported by retired DALL·E
+                models. Use a GPT image quality instead.
                  Default: 'auto'. Example: medium.
-            response_format (CreateImageRequestResponseFormat | Unset): The format in which
-                generated images with `dall-e-2` and `dall-e-3` are returned. Must be one of `url` or
-                `b64_json`. URLs are only valid for 60 minutes after the image has been generated. This
-                parameter isn't supported for the GPT image models, which always return base64-encoded
-                images. Default: 'url'. Example: url.
+            response_format (CreateImageRequestResponseFormat | Unset): Legacy response format
+                parameter for retired image models. Unsupported for GPT image models, which always
+                return base64-encoded images. Default: 'url'. Example: url.
             output_format (CreateImageRequestOutputFormat | Unset): The format in which the
                 generated images are returned. This parameter is only supported for the GPT image
-                models. Must be one of `png`, `jpeg`, or `webp`. Default: 'png'. Example: png.
+                models. Default: 'png'. Example: png.
             output_compression (int | None | Unset): The compression level (0-100%) for the
                 generated images. This parameter is only supported for the GPT image models with the
                 `webp` or `jpeg` output formats, and defaults to 100. Default: 100. Example: 100.
@@ -1780,37 +2086,53 @@ class AsyncImagesApi(AsyncApi):
                  Default: False. Example: False.
             partial_images (int | None | Unset):
             size (CreateImageRequestSizeType1 | None | str | Unset): The size of the generated
-                images. For `gpt-image-2` and `gpt-image-2-2026-04-21`, arbitrary resolutions are
-                supported as `WIDTHxHEIGHT` strings, for example `1536x864`. Width and height must both
-                be divisible by 16 and the requested aspect ratio must be between 1:3 and 3:1.
-                Resolutions above `2560x1440` are experimental, and the maximum supported resolution is
-                `3840x2160`. The requested size must also satisfy the model's current pixel and edge
-                limits. The standard sizes `1024x1024`, `1536x1024`, and `1024x1536` are supported by
-                the GPT image models; `auto` is supported for models that allow automatic sizing. For
-                `dall-e-2`, use one of `256x256`, `512x512`, or `1024x1024`. For `dall-e-3`, use one of
-                `1024x1024`, `1792x1024`, or `1024x1792`. Default: 'auto'. Example: 1024x1024.
+                images. For `gpt-image-2`, `gpt-image-2-2026-04-21`, `gpt-image-2.5-sunburst`, `gpt-
+                image-2.5-sunburst-2026-09-08`, `gpt-image-2.5-flare`, and `gpt-
+                image-2.5-flare-2026-09-08`, arbitrary resolutions are supported as `WIDTHxHEIGHT`
+                strings, for example `1536x864`. Width and height must both be divisible by 16 and the
+                requested aspect ratio must be between 1:3 and 3:1. Resolutions above `2560x1440` are
+                experimental, and the maximum supported resolution is `3840x2160`. The requested size
+                must also satisfy the model's current pixel and edge limits. The standard sizes
+                `1024x1024`, `1536x1024`, and `1024x1536` are supported by the GPT image models; `auto`
+                is supported for models that allow automatic sizing. Deprecated values: "256x256",
+                "512x512", "1792x1024", "1024x1792": This legacy size suggestion is retained for SDK
+                compatibility. Check the selected GPT image model's supported sizes. Default: 'auto'.
+                Example: 1024x1024.
             moderation (CreateImageRequestModeration | Unset): Control the content-moderation level
                 for images generated by the GPT image models. Must be either `low` for less restrictive
                 filtering or `auto` (default value). Default: 'auto'. Example: low.
-            background (CreateImageRequestBackground | Unset): Set the background of the generated
-                image(s). This parameter is only
-                supported for the GPT image models. Must be one of `transparent`, `opaque`,
-                or `auto` (default value). When `auto` is used, the model will automatically
-                determine the best background for the image.
-
-                Transparent backgrounds are available for supported GPT Image models. For
-                `gpt-image-2` and `gpt-image-2-2026-04-21`, this support is in preview. When
-                using `transparent`, set the output format to `png` or `webp`.
-                 Default: 'auto'. Example: transparent.
-            style (CreateImageRequestStyle | Unset): The style of the generated images. This
-                parameter is only supported for `dall-e-3`. Must be one of `vivid` or `natural`. Vivid
-                causes the model to lean towards generating hyper-real and dramatic images. Natural
-                causes the model to produce more natural, less hyper-real looking images. Default:
-                'vivid'. Example: vivid.
-            user (str | Unset): A unique identifier representing your end-user, which can help
-                OpenAI to monitor and detect abuse. [Learn more](/docs/guides/safety-best-practices#end-
-                user-ids).
-                 Example: user-1234.
+            background (CreateImageRequestBackground | Unset): Allows to set transparency for the
+                background of the generated image(s). Must be one of `transparent`, `opaque`, or `auto`
+                (default value). When `auto` is used, the model will automatically determine the best
+                background for the image. `gpt-image-2.5-sunburst` and `gpt-image-2.5-flare`, including
+                their `2026-09-08` snapshots, support `opaque` and `transparent` backgrounds.
+                Transparent backgrounds are available for supported GPT Image models. For `gpt-image-2`
+                and `gpt-image-2-2026-04-21`, this support is in preview. When using `transparent`, set
+                the output format to `png` or `webp`. Default: 'auto'. Example: transparent.
+            style (CreateImageRequestStyle | Unset): Legacy style parameter for retired image
+                models. Unsupported for GPT image models; describe the desired style in the prompt
+                instead. Default: 'vivid'. Example: vivid.
+            user (str | Unset): Deprecated: use `safety_identifier` instead. This parameter remains
+                accepted for backward compatibility and is used when `safety_identifier` is omitted,
+                null, or empty. Example: user-1234.
+            complexity (CreateImageRequestComplexity | Unset): Computation spent planning the image,
+                independently of rendering quality. Uses the image model's configured default when
+                omitted. For SVG output, controls the reference image, independently of the SVG author's
+                reasoning.
+            frame_count (int | None | Unset): Number of frames for GIF output. Accepts integers from
+                2 through 16. Defaults to 9 when omitted. Only supported with output_format=gif. The
+                requested size must satisfy the selected model's GIF size limits. GIF output does not
+                support streaming, partial images, masks, or custom output compression. Requires access
+                to the GIF preview for the selected model.
+            frame_duration_ms (int | None | Unset): Requested delay per GIF frame, in milliseconds.
+                Defaults to 200 when omitted. GIF output rounds to the nearest 10 ms and caps the
+                encoded delay at 655,350 ms per frame. Only supported with output_format=gif.
+            safety_identifier (None | str | Unset): A stable identifier for an end user in your
+                organization, used for safety monitoring and abuse detection. Hash a username or email
+                address to avoid sending identifying information. A non-empty value takes precedence
+                over the deprecated `user` parameter. If omitted, null, or empty, the API uses `user`
+                when available.
+            svg (ImageGenSvgOptions | None | Unset):
             With ``stream=True`` the answer is an event stream to iterate.
             dry_run: Build the request and return it (credentials redacted) without sending it.
             extra_headers, extra_query, extra_body: Added to the request as they are.
@@ -1834,6 +2156,11 @@ class AsyncImagesApi(AsyncApi):
             background=background,
             style=style,
             user=user,
+            complexity=complexity,
+            frame_count=frame_count,
+            frame_duration_ms=frame_duration_ms,
+            safety_identifier=safety_identifier,
+            svg=svg,
         )
 
         result: (
@@ -1871,6 +2198,11 @@ class AsyncImagesApi(AsyncApi):
         background: CreateImageRequestBackground | Unset = UNSET,
         style: CreateImageRequestStyle | Unset = UNSET,
         user: str | Unset = UNSET,
+        complexity: CreateImageRequestComplexity | Unset = UNSET,
+        frame_count: int | None | Unset = UNSET,
+        frame_duration_ms: int | None | Unset = UNSET,
+        safety_identifier: str | None | Unset = UNSET,
+        svg: ImageGenSvgOptions | None | Unset = UNSET,
         extra_headers: Mapping[str, str] | None = None,
         extra_query: Mapping[str, Any] | None = None,
         extra_body: Mapping[str, Any] | None = None,
@@ -1896,6 +2228,11 @@ class AsyncImagesApi(AsyncApi):
             background=background,
             style=style,
             user=user,
+            complexity=complexity,
+            frame_count=frame_count,
+            frame_duration_ms=frame_duration_ms,
+            safety_identifier=safety_identifier,
+            svg=svg,
         )
 
         result: Response[ErrorResponse | ImagesResponse] = await self._call(
@@ -1968,9 +2305,11 @@ class AsyncImagesApi(AsyncApi):
         Args:
             image (File): The image to use as the basis for the variation(s). Must be a valid PNG
                 file, less than 4MB, and square.
-            model (CreateImageVariationRequestModelType1 | None | str | Unset): The model to use for
-                image generation. Only `dall-e-2` is supported at this time. Default: 'dall-e-2'.
-                Example: dall-e-2.
+            model (CreateImageVariationRequestModelType1 | None | str | Unset): The legacy model
+                used by the retired image variations endpoint. This endpoint no longer accepts requests.
+                Deprecated values: "gpt-image-1": GPT Image 1 was shut down on October 23, 2026.
+                "dall-e-2", "dall-e-3": This model was retired on May 12, 2026. Use a GPT image model
+                instead. Default: 'dall-e-2'. Example: dall-e-2.
             n (int | None | Unset): The number of images to generate. Must be between 1 and 10.
                 Default: 1. Example: 1.
             response_format (CreateImageVariationRequestResponseFormat | Unset): The format in which

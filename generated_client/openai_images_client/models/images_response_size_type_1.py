@@ -1,26 +1,25 @@
 from typing import Literal, cast
 
-ImageGenCompletedEventSize = Literal["1024x1024", "1024x1536", "1536x1024", "auto"]
+ImagesResponseSizeType1 = Literal["1024x1024", "1024x1536", "1536x1024"]
 
-IMAGE_GEN_COMPLETED_EVENT_SIZE_VALUES: set[ImageGenCompletedEventSize] = {
+IMAGES_RESPONSE_SIZE_TYPE_1_VALUES: set[ImagesResponseSizeType1] = {
     "1024x1024",
     "1024x1536",
     "1536x1024",
-    "auto",
 }
 
 
-def check_image_gen_completed_event_size(value: str) -> ImageGenCompletedEventSize:
+def check_images_response_size_type_1(value: str) -> ImagesResponseSizeType1:
     """Accept a known value or, from a newer server, an unknown one of the right type.
 
     The Literal lists the values the pinned spec knows; an answer carrying a value added later is
     kept as it came instead of failing the whole response. Requests are checked against the spec
     by the validator, not here.
     """
-    if value in IMAGE_GEN_COMPLETED_EVENT_SIZE_VALUES:
+    if value in IMAGES_RESPONSE_SIZE_TYPE_1_VALUES:
         return value
     if isinstance(value, str) and not isinstance(value, bool):
-        return cast(ImageGenCompletedEventSize, value)
+        return cast(ImagesResponseSizeType1, value)
     raise TypeError(
-        f"Unexpected value {value!r}. Expected one of {IMAGE_GEN_COMPLETED_EVENT_SIZE_VALUES!r}"
+        f"Unexpected value {value!r}. Expected one of {IMAGES_RESPONSE_SIZE_TYPE_1_VALUES!r}"
     )

@@ -1,8 +1,8 @@
 from typing import Literal, cast
 
-ImageEditCompletedEventSize = Literal["1024x1024", "1024x1536", "1536x1024", "auto"]
+ImageGenCompletedEventSizeType1 = Literal["1024x1024", "1024x1536", "1536x1024", "auto"]
 
-IMAGE_EDIT_COMPLETED_EVENT_SIZE_VALUES: set[ImageEditCompletedEventSize] = {
+IMAGE_GEN_COMPLETED_EVENT_SIZE_TYPE_1_VALUES: set[ImageGenCompletedEventSizeType1] = {
     "1024x1024",
     "1024x1536",
     "1536x1024",
@@ -10,17 +10,19 @@ IMAGE_EDIT_COMPLETED_EVENT_SIZE_VALUES: set[ImageEditCompletedEventSize] = {
 }
 
 
-def check_image_edit_completed_event_size(value: str) -> ImageEditCompletedEventSize:
+def check_image_gen_completed_event_size_type_1(
+    value: str,
+) -> ImageGenCompletedEventSizeType1:
     """Accept a known value or, from a newer server, an unknown one of the right type.
 
     The Literal lists the values the pinned spec knows; an answer carrying a value added later is
     kept as it came instead of failing the whole response. Requests are checked against the spec
     by the validator, not here.
     """
-    if value in IMAGE_EDIT_COMPLETED_EVENT_SIZE_VALUES:
+    if value in IMAGE_GEN_COMPLETED_EVENT_SIZE_TYPE_1_VALUES:
         return value
     if isinstance(value, str) and not isinstance(value, bool):
-        return cast(ImageEditCompletedEventSize, value)
+        return cast(ImageGenCompletedEventSizeType1, value)
     raise TypeError(
-        f"Unexpected value {value!r}. Expected one of {IMAGE_EDIT_COMPLETED_EVENT_SIZE_VALUES!r}"
+        f"Unexpected value {value!r}. Expected one of {IMAGE_GEN_COMPLETED_EVENT_SIZE_TYPE_1_VALUES!r}"
     )

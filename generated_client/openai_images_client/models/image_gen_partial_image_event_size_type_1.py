@@ -1,0 +1,32 @@
+from typing import Literal, cast
+
+ImageGenPartialImageEventSizeType1 = Literal[
+    "1024x1024", "1024x1536", "1536x1024", "auto"
+]
+
+IMAGE_GEN_PARTIAL_IMAGE_EVENT_SIZE_TYPE_1_VALUES: set[
+    ImageGenPartialImageEventSizeType1
+] = {
+    "1024x1024",
+    "1024x1536",
+    "1536x1024",
+    "auto",
+}
+
+
+def check_image_gen_partial_image_event_size_type_1(
+    value: str,
+) -> ImageGenPartialImageEventSizeType1:
+    """Accept a known value or, from a newer server, an unknown one of the right type.
+
+    The Literal lists the values the pinned spec knows; an answer carrying a value added later is
+    kept as it came instead of failing the whole response. Requests are checked against the spec
+    by the validator, not here.
+    """
+    if value in IMAGE_GEN_PARTIAL_IMAGE_EVENT_SIZE_TYPE_1_VALUES:
+        return value
+    if isinstance(value, str) and not isinstance(value, bool):
+        return cast(ImageGenPartialImageEventSizeType1, value)
+    raise TypeError(
+        f"Unexpected value {value!r}. Expected one of {IMAGE_GEN_PARTIAL_IMAGE_EVENT_SIZE_TYPE_1_VALUES!r}"
+    )
