@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import os
 import subprocess
@@ -23,6 +24,12 @@ settings.register_profile("soak", max_examples=5000)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
 
 BASE_URL = "https://api.example.test/v1"
+# Dates that pin the rules table's catalogue (nothing here may depend on the machine's date):
+PINNED_DAY = dt.date(2026, 5, 1)
+"""A day every model of the pinned spec was served: gpt-image-2 had arrived (2026-04-21), the dall-e
+models not yet retired (2026-05-12), variations still open. The catalogue the pinned spec describes."""
+LIVE_DAY = dt.date(2026, 12, 3)
+"""The live catalogue: dall-e retired, gpt-image-1 shut down, the 2.5 and 2.6 models released."""
 OK_BODY: dict[str, Any] = {"created": 1_700_000_000, "data": [{"b64_json": "aGVsbG8="}]}
 # Stream events as the spec shapes them (ImageGenPartialImageEvent, ImageGenCompletedEvent).
 PARTIAL = {

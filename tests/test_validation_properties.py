@@ -9,12 +9,19 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from conftest import LIVE_DAY, PINNED_DAY
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from openai_images import spec
 from openai_images.contract.inputs import CASES, FILE_FIELDS, offered_models, valid_requests
 from openai_images.errors import ValidationError
+from openai_images.rules import table
 from openai_images.validation import check_request, validate_request
+
+
+def served_on(model: str) -> Any:
+    """A day OpenAI served the model: the live day, or the pinned spec's day for the retired ones."""
+    return LIVE_DAY if table().models[model].live_on(LIVE_DAY) else PINNED_DAY
 
 
 @pytest.mark.parametrize(("operation_id", "content_type"), CASES)
@@ -22,7 +29,7 @@ def test_every_valid_combination_for_every_model_is_accepted(operation_id: str, 
     checked = 0
     models = set()
     for model, params in valid_requests(operation_id, content_type):
-        issues = check_request(operation_id, params, content_type=content_type)
+        issues = check_request(operation_id, params, content_type=content_type, as_of=served_on(model))
         assert issues == [], (model, {k: v for k, v in params.items() if k not in FILE_FIELDS}, issues)
         checked += 1
         models.add(model)
@@ -73,10 +80,10 @@ def test_arbitrary_values_only_ever_give_validation_errors(
     case: tuple[str, str], body: dict[str, Any], strict: bool
 ) -> None:
     operation_id, content_type = case
-    issues = check_request(operation_id, body, content_type=content_type, strict=strict)
+    issues = check_request(operation_id, body, content_type=content_type, strict=strict, as_of=LIVE_DAY)
     if issues:
         with pytest.raises(ValidationError) as caught:
-            validate_request(operation_id, body, content_type=content_type, strict=strict)
+            validate_request(operation_id, body, content_type=content_type, strict=strict, as_of=LIVE_DAY)
         assert caught.value.issues == issues
         assert all(str(issue) for issue in issues)
     else:

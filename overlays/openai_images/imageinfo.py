@@ -53,6 +53,13 @@ class ImageInfo:
     height: int
     has_alpha: bool
     size: int  # bytes in the whole source (for a file object: from its starting position to its end)
+    orientation: int = 1
+    """The EXIF orientation (1..8; 1 when the image has none): 5..8 turn the picture a quarter."""
+
+    @property
+    def oriented_size(self) -> tuple[int, int]:
+        """(width, height) as the image is shown, after its EXIF orientation."""
+        return (self.height, self.width) if self.orientation in (5, 6, 7, 8) else (self.width, self.height)
 
     @property
     def mime_type(self) -> str:

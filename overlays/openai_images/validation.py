@@ -1,24 +1,31 @@
-"""Model-aware validation of Images requests: the spec's schema first, then the per-model rules.
+"""Model-aware validation of Images requests: the spec's schema first, then the models' dates and rules.
 
 ``check_request`` returns every problem as an ``Issue``; ``validate_request`` raises them
 together as one ``ValidationError``. The client calls it before sending, the mock server on
 every request it receives, and the contract suite to decide what a server must accept.
 Image inputs are judged from their headers only (``openai_images.imageinfo``).
+
+What depends on the date (which models OpenAI serves, which model an absent ``model`` means)
+takes ``as_of``, today by default. Rules OpenAI's text leaves open are judged under a reading of
+the rules table (``openai_images.rules``): the permissive one unless told otherwise.
 """
 
 from __future__ import annotations
 
+import datetime as dt
+import re
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
 from openai_images import imageinfo, spec
 from openai_images.errors import Issue, ValidationError
-from openai_images.rules import ModelRules, RuleTable, table
+from openai_images.rules import ModelRules, Reading, RuleTable, table
 from openai_images.schema import check, coerce_form_value, is_file
 
 # The multipart body's file fields. A JSON body names images by reference instead.
 IMAGE_FIELD = "image"
 MASK_FIELD = "mask"
+MARKUP_FIELD = "markup"
 IMAGES_FIELD = "images"
 
 
@@ -31,19 +38,28 @@ def _given(params: Mapping[str, Any], name: str) -> bool:
     return params.get(name) is not None
 
 
-def effective_model(operation_id: str, params: Mapping[str, Any], content_type: str | None = None) -> str | None:
-    """The model a request will run on: its ``model``, or the operation's default for it."""
+def effective_model(
+    operation_id: str,
+    params: Mapping[str, Any],
+    content_type: str | None = None,
+    *,
+    as_of: dt.date | None = None,
+    reading: Reading = "permissive",
+) -> str | None:
+    """The model a request will run on: its ``model``, else the default the rules table knows for that
+    date (createImage: dall-e-2 until it was retired), else the spec's; None when nobody says."""
     model = params.get("model")
     if model is not None:
         return model if isinstance(model, str) else None
-    default = spec.default_of(operation_id, "model", content_type)
-    rules = table()
-    implied = rules.operations.get(operation_id, {}).get("model_when_gpt_parameters")
-    default_rules = rules.models.get(default) if isinstance(default, str) else None
-    if implied and default_rules is not None:
-        specific = rules.model_specific_parameters - default_rules.parameters
+    rules = table(reading)
+    era_default = rules.default_model(operation_id, as_of or dt.date.today(), gpt_parameters=False)
+    if era_default is not None:
+        default_rules = rules.models.get(era_default)
+        specific = rules.model_specific_parameters - (default_rules.parameters if default_rules else frozenset())
         if any(_given(params, name) for name in specific):
-            return str(implied)
+            return rules.default_model(operation_id, as_of or dt.date.today(), gpt_parameters=True)
+        return era_default
+    default = spec.default_of(operation_id, "model", content_type)
     return default if isinstance(default, str) else None
 
 
@@ -53,15 +69,22 @@ def check_request(
     *,
     content_type: str | None = None,
     strict: bool = False,
+    as_of: dt.date | None = None,
+    lifecycle: bool = True,
+    reading: Reading = "permissive",
 ) -> list[Issue]:
     """Every problem with a request body, as it would go on the wire (files as bytes or file objects).
 
-    A model the rules table does not know is checked against the schema only, unless ``strict``.
+    ``as_of`` (default: today) dates the request: with ``lifecycle``, a model OpenAI did not serve that
+    day (retired, shut down, not yet released), and an operation none of whose models it served, are
+    refused. A model the rules table does not know is checked against the schema only, unless ``strict``.
+    ``reading`` picks the rules table's reading of what OpenAI's text leaves open.
     """
     operation = spec.operation(operation_id)
     content_type = content_type or operation.default_content_type
     if content_type not in operation.request_bodies:
         raise ValueError(f"{operation_id} takes no {content_type} body; it takes {list(operation.request_bodies)}")
+    as_of = as_of or dt.date.today()
     body = operation.body_schema(content_type)
     properties = operation.properties(content_type)
     issues = check(body, params, "")
@@ -73,8 +96,13 @@ def check_request(
             for name in params
             if name not in properties
         ]
-    model = effective_model(operation_id, params, content_type)
-    rules = table().models.get(model) if model else None
+    all_rules = table(reading)
+    model = effective_model(operation_id, params, content_type, as_of=as_of, reading=reading)
+    if lifecycle:
+        ended = lifecycle_issues(operation, content_type, model, all_rules, as_of)
+        if ended:
+            return [issue for issue in issues if issue.param != "model"] + ended
+    rules = all_rules.models.get(model) if model else None
     if rules is None:
         if strict and model is not None:
             offered = operation.offered_models(content_type)
@@ -89,7 +117,6 @@ def check_request(
             )
         return issues
     schema_params = {issue.param.split(".")[0].split("[")[0] for issue in issues}
-    all_rules = table()
     for rule in RULES:
         found = rule(operation, content_type, params, rules, all_rules)
         if found:
@@ -103,11 +130,67 @@ def validate_request(
     *,
     content_type: str | None = None,
     strict: bool = False,
+    as_of: dt.date | None = None,
+    lifecycle: bool = True,
+    reading: Reading = "permissive",
 ) -> None:
     """Raise one ValidationError listing every problem, or return if there is none."""
-    issues = check_request(operation_id, params, content_type=content_type, strict=strict)
+    issues = check_request(
+        operation_id,
+        params,
+        content_type=content_type,
+        strict=strict,
+        as_of=as_of,
+        lifecycle=lifecycle,
+        reading=reading,
+    )
     if issues:
         raise ValidationError(issues, operation_id)
+
+
+# --- the models' dates -------------------------------------------------------------------------------
+
+
+def retired_operation(operation: spec.Operation, content_type: str, as_of: dt.date) -> str | None:
+    """Why OpenAI no longer accepts any request of this operation on ``as_of``, or None if it does.
+
+    An operation is closed once every model its spec offers has ended (the variations endpoint: its
+    only model, dall-e-2, was retired on 2026-05-12)."""
+    rules = table()
+    offered = [rules.models.get(name) for name in operation.offered_models(content_type)]
+    if not offered or any(model is None or model.live_on(as_of) for model in offered):
+        return None
+    ends = [model.ended for model in offered if model is not None and model.ended is not None]
+    if len(ends) != len(offered):
+        return None  # not ended: not yet arrived
+    says = rules.operations.get(operation.operation_id, {}).get("retired_says", "")
+    names = ", ".join(model.name for model in offered if model is not None)
+    last = max(end.date for end in ends)
+    return f"{says} Its models ({names}) were retired by {last.isoformat()}.".strip()
+
+
+def lifecycle_issues(
+    operation: spec.Operation, content_type: str, model: str | None, all_rules: RuleTable, as_of: dt.date
+) -> list[Issue]:
+    """The request's model (or its whole operation) was not served by OpenAI on ``as_of``."""
+    closed = retired_operation(operation, content_type, as_of)
+    if closed is not None:
+        message = f"{operation.operation_id} is retired: {closed}"
+        return [
+            Issue("model", message, model, allowed="generate or edit with a GPT image model", code="model_not_found")
+        ]
+    rules = all_rules.models.get(model) if model else None
+    if rules is None or rules.live_on(as_of):
+        return []
+    current = [name for name in operation.offered_models(content_type) if name in all_rules.catalogue(as_of)]
+    allowed = ", ".join(current) or None
+    if rules.ended is not None and rules.ended.confirmed and as_of >= rules.ended.date:
+        end = rules.ended
+        message = f"was {end.kind} on {end.date.isoformat()}: {end.advice()}"
+        return [Issue("model", message, model, allowed=allowed, code="model_not_found")]
+    arrived = rules.arrived.date.isoformat() if rules.arrived is not None and rules.arrived.date else "later"
+    message = f"was not released yet on {as_of.isoformat()} (it arrived on {arrived})"
+    return [Issue("model", message, model, allowed=allowed, code="model_not_found")]
 
 
 # --- the rules, one small function each ----------------------------------------------------------
@@ -183,7 +266,7 @@ def model_specific_parameters(
                 Issue(
                     name,
                     "is not supported by this model",
-                    params[name],
+                    None if is_file(params[name]) else params[name],
                     rules.name,
                     f"only with {takers}",
                     code="unsupported_parameter",
@@ -198,8 +281,65 @@ def _output_format(operation: spec.Operation, content_type: str, params: Mapping
     return spec.default_of(operation.operation_id, "output_format", content_type)
 
 
-def output_compression(
+def output_format(
     operation: spec.Operation, content_type: str, params: Mapping[str, Any], rules: ModelRules, _: RuleTable
+) -> list[Issue]:
+    value = params.get("output_format")
+    if not isinstance(value, str) or "output_format" not in rules.parameters or value in rules.output_formats:
+        return []
+    allowed = ", ".join(rules.output_formats)
+    return [Issue("output_format", "is not a format this model makes", value, rules.name, allowed)]
+
+
+def input_fidelity(
+    operation: spec.Operation, content_type: str, params: Mapping[str, Any], rules: ModelRules, _: RuleTable
+) -> list[Issue]:
+    value = params.get("input_fidelity")
+    if not isinstance(value, str) or not rules.input_fidelity or value in rules.input_fidelity:
+        return []
+    allowed = ", ".join(rules.input_fidelity)
+    return [Issue("input_fidelity", "is not a fidelity this model offers", value, rules.name, allowed)]
+
+
+def format_parameters(
+    operation: spec.Operation, content_type: str, params: Mapping[str, Any], rules: ModelRules, all_rules: RuleTable
+) -> list[Issue]:
+    """frame_count with PNG, svg without SVG: a format's own parameters need that format."""
+    chosen = _output_format(operation, content_type, params)
+    issues = []
+    for fmt in all_rules.formats.values():
+        if fmt.name == chosen:
+            continue
+        for name in fmt.parameters:
+            # A model that takes the parameter under no format is told so by model_specific_parameters.
+            if _given(params, name) and name in rules.parameters:
+                message = f"only applies to {fmt.name} output, not {chosen}"
+                issues.append(Issue(name, message, params[name], rules.name, f"output_format {fmt.name}"))
+    return issues
+
+
+def format_limits(
+    operation: spec.Operation, content_type: str, params: Mapping[str, Any], rules: ModelRules, all_rules: RuleTable
+) -> list[Issue]:
+    """What GIF and SVG output refuse: streaming, partial images, masks, compression, n > 1 (SVG)."""
+    chosen = _output_format(operation, content_type, params)
+    fmt = all_rules.formats.get(str(chosen))
+    if fmt is None or chosen not in rules.output_formats:
+        return []
+    issues = []
+    for name in fmt.refuses:
+        if fmt.in_use(name, params.get(name)):
+            message = f"cannot be used with {fmt.name} output"
+            issues.append(Issue(name, message, params[name], rules.name, f"leave {name} out with {fmt.name}"))
+    n = _number(params.get("n"))
+    if fmt.max_n is not None and n is not None and n > fmt.max_n:
+        message = f"must be at most {fmt.max_n} for {fmt.name} output"
+        issues.append(Issue("n", message, n, rules.name, f"1..{fmt.max_n}"))
+    return issues
+
+
+def output_compression(
+    operation: spec.Operation, content_type: str, params: Mapping[str, Any], rules: ModelRules, all_rules: RuleTable
 ) -> list[Issue]:
     value = _number(params.get("output_compression"))
     limits = rules.output_compression
@@ -209,6 +349,9 @@ def output_compression(
     if not limits.min <= value <= limits.max:
         issues.append(Issue("output_compression", "is out of range", value, rules.name, f"{limits.min}..{limits.max}"))
     output_format = _output_format(operation, content_type, params)
+    fmt = all_rules.formats.get(str(output_format))
+    if fmt is not None and "output_compression" in fmt.refuses:
+        return issues  # format_limits says why
     if output_format not in limits.formats:
         message = f"only applies to {' or '.join(limits.formats)} output, not {output_format}"
         issues.append(Issue("output_compression", message, value, rules.name, "set output_format to jpeg or webp"))
@@ -223,6 +366,9 @@ def transparent_background(
     output_format = _output_format(operation, content_type, params)
     if output_format in rules.transparent_formats:
         return []
+    if not rules.transparent_formats:
+        message = "transparent backgrounds are not available for this model"
+        return [Issue("background", message, "transparent", rules.name, "opaque, auto")]
     allowed = f"output_format {' or '.join(rules.transparent_formats)}"
     message = f"transparent needs an output format with alpha, not {output_format}"
     return [Issue("background", message, "transparent", rules.name, allowed)]
@@ -318,6 +464,43 @@ def mask(
     return issues
 
 
+def _first_image(params: Mapping[str, Any], model: str) -> imageinfo.ImageInfo | None:
+    images = params.get(IMAGE_FIELD)
+    first = images[0] if isinstance(images, list) and images else images
+    if first is None:
+        return None
+    image, problems = _inspect(first, IMAGE_FIELD, model)
+    return None if problems else image  # input_images reports what is wrong with it
+
+
+def markup(
+    operation: spec.Operation, content_type: str, params: Mapping[str, Any], rules: ModelRules, all_rules: RuleTable
+) -> list[Issue]:
+    value = params.get(MARKUP_FIELD)
+    if value is None or content_type == spec.JSON or MARKUP_FIELD not in rules.parameters:
+        return []  # model_specific_parameters says which models take it
+    limits = all_rules.markup
+    issues = [
+        Issue(MARKUP_FIELD, f"cannot be combined with {other}", model=rules.name, allowed=f"markup or {other}")
+        for other in limits.not_with
+        if _given(params, other)
+    ]
+    info, problems = _inspect(value, MARKUP_FIELD, rules.name)
+    issues += problems
+    if info is None:
+        return issues
+    if info.format not in limits.formats:
+        issues.append(Issue(MARKUP_FIELD, "must be a PNG", info.format, rules.name, ", ".join(limits.formats)))
+    elif limits.needs_alpha and not info.has_alpha:
+        issues.append(Issue(MARKUP_FIELD, "must have transparent pixels (it has no alpha channel)", model=rules.name))
+    image = _first_image(params, rules.name) if limits.same_size_as_first_image else None
+    if image is not None and image.oriented_size != info.oriented_size:
+        width, height = image.oriented_size
+        message = f"must have the first image's dimensions {width}x{height} (is {info.width}x{info.height})"
+        issues.append(Issue(MARKUP_FIELD, message, model=rules.name))
+    return issues
+
+
 RULES: tuple[Rule, ...] = (
     model_offered,
     prompt_length,
@@ -325,10 +508,15 @@ RULES: tuple[Rule, ...] = (
     size,
     quality,
     model_specific_parameters,
+    output_format,
+    input_fidelity,
+    format_parameters,
+    format_limits,
     output_compression,
     transparent_background,
     input_images,
     mask,
+    markup,
 )
 
 
@@ -339,11 +527,19 @@ def form_params(
     operation_id: str, items: Iterable[tuple[str, Any]], content_type: str = spec.MULTIPART
 ) -> dict[str, Any]:
     """Multipart fields as the body they encode: text coerced to the schema's types, ``name[]`` and
-    repeated array fields gathered into lists. Fields the schema does not know are kept as they
-    came, so that ``check_request`` names them."""
+    repeated array fields gathered into lists, ``name[key][sub]`` into objects (``svg[model]``, as the
+    official SDK sends them). Fields the schema does not know are kept as they came, so that
+    ``check_request`` names them."""
     properties = spec.operation(operation_id).properties(content_type)
     params: dict[str, Any] = {}
     for raw_name, value in items:
+        path = _BRACKETS.fullmatch(raw_name)
+        keys = (
+            re.findall(r"\[([^\]]+)\]", path.group(2)) if path and path.group(2) and "[]" not in path.group(2) else []
+        )
+        if keys and path is not None and path.group(1) in properties:
+            _place(params, path.group(1), keys, value, properties[path.group(1)])
+            continue
         bracketed = raw_name.endswith("[]")
         name = raw_name[:-2] if bracketed else raw_name
         schema = properties.get(name)
@@ -357,6 +553,41 @@ def form_params(
             # server must not silently pick one of two `model` values.
             params[name] = [params[name], converted]
     return params
+
+
+_BRACKETS = re.compile(r"([^\[\]]+)((?:\[[^\]]*\])*)")
+
+
+def _member_schema(schema: spec.Schema | None, key: str) -> spec.Schema | None:
+    """The schema of an object schema's (or one of its anyOf/oneOf branches') property ``key``."""
+    if schema is None:
+        return None
+    schema = spec.resolve(schema)
+    if key in schema.get("properties", {}):
+        member: spec.Schema = schema["properties"][key]
+        return member
+    for branch in (*schema.get("anyOf", ()), *schema.get("oneOf", ())):
+        found = _member_schema(branch, key)
+        if found is not None:
+            return found
+    return None
+
+
+def _place(params: dict[str, Any], name: str, keys: list[str], value: Any, schema: spec.Schema) -> None:
+    """Put ``svg[reasoning][effort]=low`` into params as ``{"svg": {"reasoning": {"effort": "low"}}}``."""
+    node = params.setdefault(name, {})
+    if not isinstance(node, dict):
+        params[name] = [node, value]  # the same field sent as text and as an object: the schema refuses it
+        return
+    for key in keys[:-1]:
+        schema = _member_schema(schema, key) or {}
+        child = node.setdefault(key, {})
+        if not isinstance(child, dict):
+            return
+        node = child
+    leaf = _member_schema(schema, keys[-1])
+    converted = coerce_form_value(leaf, value) if leaf is not None else value
+    node[keys[-1]] = [node[keys[-1]], converted] if keys[-1] in node else converted
 
 
 def _is_array(schema: spec.Schema | None) -> bool:

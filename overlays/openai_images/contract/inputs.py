@@ -28,7 +28,9 @@ ABSENT = object()
 """A field left out of the request."""
 INTERACTING = ("size", "quality", "n", "output_format", "output_compression", "background")
 """Fields whose validity depends on each other or on the model: the exhaustive sweep crosses them in full."""
-FILE_FIELDS = ("image", "mask", "images")
+FORMAT_BOUND = ("output_format", "n", "stream", "partial_images", "frame_count", "frame_duration_ms", "svg")
+"""Fields an output format takes or refuses (GIF's frames, SVG's author): crossed in full among themselves."""
+FILE_FIELDS = ("image", "mask", "images", "markup")
 CASES = [
     ("createImage", spec.JSON),
     ("createImageEdit", spec.MULTIPART),
@@ -113,6 +115,16 @@ def candidates(operation_id: str, content_type: str, name: str, rules: ModelRule
         return [ABSENT, rules.output_compression.min, rules.output_compression.max]
     if name == "partial_images":
         return [ABSENT, 0, 3]
+    if name == "output_format":
+        return [ABSENT, *[fmt for fmt in rules.output_formats if fmt in listed]]
+    if name == "input_fidelity":
+        return [ABSENT, *rules.input_fidelity]
+    if name == "frame_count":
+        return [ABSENT, 2, 16]
+    if name == "frame_duration_ms":
+        return [ABSENT, 10, 1000]
+    if name == "svg":
+        return [ABSENT, _svg_options(operation_id, content_type)]
     if listed:
         return [ABSENT, *listed]
     if "boolean" in str(schema):
@@ -125,9 +137,32 @@ def _strict_enum(schema: Any) -> bool:
     return not any(spec.resolve(branch) == {"type": "string"} for branch in branches)
 
 
+def _svg_options(operation_id: str, content_type: str) -> dict[str, Any]:
+    """An ``svg`` object with every field its schema has: an author model and an effort."""
+    schema = spec.resolve(spec.operation(operation_id).properties(content_type)["svg"])
+    options = next(spec.resolve(b) for b in schema.get("anyOf", [schema]) if "properties" in spec.resolve(b))
+    reasoning = next(
+        spec.resolve(b) for b in options["properties"]["reasoning"]["anyOf"] if "properties" in spec.resolve(b)
+    )
+    effort = spec.enum_values(reasoning["properties"]["effort"])[0]
+    return {"model": "gpt-5.5", "reasoning": {"effort": effort}}
+
+
 def cross_field_valid(params: Mapping[str, Any], rules: ModelRules) -> bool:
     output_format = params.get("output_format", "png")
     compression = rules.output_compression
+    formats = table().formats
+    for fmt in formats.values():
+        if fmt.name != output_format and any(name in params for name in fmt.parameters):
+            return False  # frame_count without GIF, svg without SVG
+    chosen = formats.get(output_format)
+    if chosen is not None:
+        if any(chosen.in_use(name, params.get(name)) for name in chosen.refuses):
+            return False
+        if chosen.max_n is not None and params.get("n", 1) > chosen.max_n:
+            return False
+        if "output_compression" in chosen.refuses and "output_compression" in params:
+            return False
     if "output_compression" in params and compression and output_format not in compression.formats:
         return False
     return params.get("background") != "transparent" or output_format in rules.transparent_formats
@@ -141,8 +176,9 @@ def _settings_fields(operation_id: str, content_type: str) -> list[str]:
 # --- the exhaustive sweep ----------------------------------------------------------------------------
 
 
-def image_sets(rules: ModelRules, with_mask: bool) -> Iterator[dict[str, Any]]:
-    """Every kind of upload the model takes: each format, square or not, one image or the most, with a mask."""
+def image_sets(rules: ModelRules, with_mask: bool, with_markup: bool = False) -> Iterator[dict[str, Any]]:
+    """Every kind of upload the model takes: each format, square or not, one image or the most, with a mask
+    (or, for the models that take one, a markup)."""
     assert rules.images is not None
     limits = rules.images
     sizes = [(64, 64)] if limits.square else [(64, 64), (96, 64)]
@@ -152,6 +188,8 @@ def image_sets(rules: ModelRules, with_mask: bool) -> Iterator[dict[str, Any]]:
         yield {"image": image}
         if with_mask:
             yield {"image": image, **with_it}
+        if with_markup and "markup" in rules.parameters:
+            yield {"image": image, "markup": mask(width, height)}
         if limits.max_count > 1:
             yield {"image": [image] * limits.max_count, **with_it}
 
@@ -172,13 +210,15 @@ def valid_requests(operation_id: str, content_type: str) -> Iterator[tuple[str, 
     properties = spec.operation(operation_id).properties(content_type)
     fields = _settings_fields(operation_id, content_type)
     interacting = [name for name in fields if name in INTERACTING]
-    independent = [name for name in fields if name not in INTERACTING]
+    format_bound = [name for name in fields if name in FORMAT_BOUND]
+    independent = [name for name in fields if name not in (*INTERACTING, *FORMAT_BOUND)]
     for rules in offered_models(operation_id, content_type):
         base = _base(operation_id, content_type, rules)
-        inputs = list(image_sets(rules, "mask" in properties)) if "image" in properties else [{}]
+        uploads = image_sets(rules, "mask" in properties, "markup" in properties)
+        inputs = list(uploads) if "image" in properties else [{}]
         for files in inputs[1:]:
             yield rules.name, {**base, **files}
-        for group in (interacting, independent):
+        for group in (interacting, format_bound, independent):
             choices = [candidates(operation_id, content_type, name, rules) for name in group]
             for values in itertools.product(*choices):
                 chosen = {k: v for k, v in zip(group, values, strict=True) if v is not ABSENT}
