@@ -11,7 +11,7 @@ from typing import Any
 import httpx
 import openai_images
 import pytest
-from conftest import COMPLETED, OK_BODY, Recorder
+from conftest import COMPLETED, OK_BODY, PINNED_DAY, Recorder
 from openai_images import (
     APIConnectionError,
     APIResponseValidationError,
@@ -54,7 +54,9 @@ def clean_environment(monkeypatch: pytest.MonkeyPatch) -> None:
 
 @pytest.fixture
 def client(recorder: Recorder) -> Iterator[ImagesApi]:
-    with ImagesApi(api_key=KEY, http_client=httpx.Client(transport=httpx.MockTransport(recorder))) as api:
+    # The day the pinned spec's models were all served: these tests use dall-e's rules.
+    http = httpx.Client(transport=httpx.MockTransport(recorder))
+    with ImagesApi(api_key=KEY, http_client=http, as_of=PINNED_DAY) as api:
         yield api
 
 
@@ -119,7 +121,7 @@ def test_azure_mode_uses_the_api_key_header_deployment_path_and_api_version(reco
         api_version="2025-04-01-preview",
         http_client=httpx.Client(transport=httpx.MockTransport(recorder)),
     )
-    api.create_image(prompt="x", model="gpt-image-1")
+    api.create_image(prompt="x", model="gpt-image-1")  # Azure applies none of OpenAI's retirements
     request = recorder.last
     assert request.url.path == "/openai/deployments/gpt-image-1/images/generations"
     assert request.url.params["api-version"] == "2025-04-01-preview"
@@ -346,7 +348,7 @@ def test_streaming_yields_the_spec_events(client: ImagesApi, recorder: Recorder)
 def test_a_stream_error_event_raises_an_api_stream_error(client: ImagesApi, recorder: Recorder) -> None:
     recorder.answer = lambda request: sse_answer({"type": "error", "error": {"message": "moderation blocked"}})
     with pytest.raises(APIStreamError, match="moderation blocked"):
-        list(client.create_image(prompt="x", model="gpt-image-1", stream=True))
+        list(client.create_image(prompt="x", model="gpt-image-1.5", stream=True))
 
 
 @pytest.mark.anyio
@@ -355,7 +357,7 @@ async def test_async_streaming_yields_the_spec_events(recorder: Recorder) -> Non
     async with AsyncImagesApi(
         api_key=KEY, http_client=httpx.AsyncClient(transport=httpx.MockTransport(recorder))
     ) as api:
-        stream = await api.create_image(prompt="x", model="gpt-image-1", stream=True)
+        stream = await api.create_image(prompt="x", model="gpt-image-1.5", stream=True)
         events = [event async for event in stream]
     assert [event.type_ for event in events] == ["image_generation.completed"]
 

@@ -48,7 +48,7 @@ def test_values_the_pinned_spec_does_not_know_are_kept(api: ImagesApi, recorder:
 
 
 def test_a_value_of_the_wrong_type_is_still_refused(api: ImagesApi, recorder: Recorder) -> None:
-    recorder.answer = lambda request: httpx.Response(200, json={**OK_BODY, "size": 1536})
+    recorder.answer = lambda request: httpx.Response(200, json={**OK_BODY, "quality": 1536})
     with pytest.raises(InvalidResponse, match="does not match the spec"):
         api.create_image(prompt="x")
 

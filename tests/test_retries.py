@@ -205,7 +205,7 @@ def test_a_streamed_call_is_retried_before_any_event(sleeps: list[float]) -> Non
     script = Script(
         429, lambda request: httpx.Response(200, content=event, headers={"content-type": "text/event-stream"})
     )
-    events = list(api_for(script).create_image(prompt="x", model="gpt-image-1", stream=True))
+    events = list(api_for(script).create_image(prompt="x", model="gpt-image-1.5", stream=True))
     assert len(events) == 1
     assert len(script.requests) == 2
 

@@ -27,6 +27,7 @@ if TYPE_CHECKING:
         OpenAIImagesError,
         PermissionDeniedError,
         RateLimitError,
+        RetiredModelWarning,
         UnprocessableEntityError,
         ValidationError,
     )
@@ -83,6 +84,7 @@ __all__ = [
     "OpenAIImagesError",
     "PermissionDeniedError",
     "RateLimitError",
+    "RetiredModelWarning",
     "SaveError",
     "UnprocessableEntityError",
     "ValidationError",

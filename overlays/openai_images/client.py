@@ -9,11 +9,14 @@ hooks raise the exceptions of ``openai_images.errors``.
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
+import sys
 import time
+import warnings
 from types import TracebackType
 from typing import Any, Self, Unpack, cast
-from urllib.parse import quote
+from urllib.parse import quote, urlsplit
 
 import anyio
 import httpx
@@ -29,6 +32,7 @@ from openai_images.errors import (
     APIResponseValidationError,
     APIStreamError,
     APITimeoutError,
+    RetiredModelWarning,
     status_error,
 )
 from openai_images.retries import RETRIED_ERRORS, RetryPolicy
@@ -37,6 +41,16 @@ logger = logging.getLogger("openai_images")
 
 MULTIPART = "multipart/form-data"
 JSON = "application/json"
+OPENAI_HOST = urlsplit(config.DEFAULT_BASE_URL).hostname
+_PACKAGES = ("openai_images", "openai_images_client")
+
+
+def _caller_stacklevel() -> int:
+    """The ``stacklevel`` that points a warning at the first frame outside this package."""
+    frame, level = sys._getframe(1), 1
+    while frame is not None and frame.f_globals.get("__name__", "").split(".")[0] in _PACKAGES:
+        frame, level = frame.f_back, level + 1  # type: ignore[assignment]
+    return level
 
 
 class ClientOptions(config.SettingsOptions, total=False):
@@ -49,6 +63,10 @@ class ClientOptions(config.SettingsOptions, total=False):
     """Check each request against the spec and the model rules before sending it (default: True)."""
     strict: bool
     """Also refuse models the rules table does not know (default: False)."""
+    as_of: dt.date | None
+    """The day OpenAI's model retirements are judged on (default: the day of each call). Against OpenAI a
+    retired model, and any variation, is refused before sending; against another server it is sent
+    with a RetiredModelWarning (a gateway may still serve it); Azure OpenAI has retirements of its own."""
 
 
 class _Overlay(_ApiBase):
@@ -66,6 +84,11 @@ class _Overlay(_ApiBase):
         self.retry_policy = RetryPolicy(max_retries=self.settings.max_retries, deadline=options.get("deadline"))
         self.validate = options.get("validate", True)
         self.strict = options.get("strict", False)
+        self.as_of = options.get("as_of")
+        self._answers_for_openai = (
+            self.settings.azure is None and urlsplit(self.settings.base_url).hostname == OPENAI_HOST
+        )
+        self._warned_retired: set[str] = set()
         self._auth = auth.for_settings(self.settings)
         self._headers = self.settings.headers()
         # An injected client keeps its own timeout unless one is asked for explicitly.
@@ -82,7 +105,34 @@ class _Overlay(_ApiBase):
         from openai_images.validation import validate_request
 
         content_type = MULTIPART if hasattr(body, "to_multipart") else JSON
-        validate_request(operation.operation_id, body.to_dict(), content_type=content_type, strict=self.strict)
+        params = body.to_dict()
+        as_of = self.as_of or dt.date.today()
+        validate_request(
+            operation.operation_id,
+            params,
+            content_type=content_type,
+            strict=self.strict,
+            as_of=as_of,
+            lifecycle=self._answers_for_openai,
+        )
+        if not self._answers_for_openai and self.settings.azure is None:
+            self._warn_if_retired(operation, params, content_type, as_of)
+
+    def _warn_if_retired(self, operation: Operation, params: dict[str, Any], content_type: str, as_of: dt.date) -> None:
+        from openai_images import spec
+        from openai_images.rules import table
+        from openai_images.validation import effective_model, lifecycle_issues
+
+        model = effective_model(operation.operation_id, params, content_type, as_of=as_of)
+        key = f"{operation.operation_id}:{model}"
+        if key in self._warned_retired:
+            return
+        issues = lifecycle_issues(spec.operation(operation.operation_id), content_type, model, table(), as_of)
+        if issues:
+            self._warned_retired.add(key)
+            host = urlsplit(self.settings.base_url).hostname
+            message = f"{issues[0]} (OpenAI, as of {as_of.isoformat()}); sending it to {host} anyway"
+            warnings.warn(message, RetiredModelWarning, stacklevel=_caller_stacklevel())
 
     def _request_kwargs(
         self, operation: Operation, arguments: dict[str, Any], body: Any, options: RequestOptions

@@ -57,6 +57,11 @@ class Issue:
         }
 
 
+class RetiredModelWarning(UserWarning):
+    """A request names a model (or operation) OpenAI has retired, and goes to a server that is not
+    OpenAI's (a gateway may still serve it): it is sent, with this warning, once per model per client."""
+
+
 class ValidationError(OpenAIImagesError, ValueError):
     """The request breaks the spec or the model's rules; nothing was sent. ``issues`` lists every problem."""
 
