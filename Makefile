@@ -6,7 +6,7 @@ PY := $(BIN)/python
 # The installed marker is refreshed whenever pyproject.toml changes.
 INSTALLED := $(VENV)/.installed
 
-.PHONY: install generate check-generated update-spec test lint demo mock contract bench soak clean
+.PHONY: install generate check-generated update-spec docs test lint demo mock contract bench soak clean
 
 install: $(INSTALLED)
 
@@ -29,6 +29,10 @@ update-spec: $(INSTALLED)
 	@test -n "$(SPEC)" || { echo "usage: make update-spec SPEC=<path-or-URL> [COMMIT=<sha>]" >&2; exit 2; }
 	$(PY) overlays/tools/update_spec.py "$(SPEC)" $(if $(COMMIT),--commit "$(COMMIT)") $(if $(REPOSITORY),--repository "$(REPOSITORY)")
 
+# README.md's "Models and their lifecycle" table, from overlays/openai_images/model_rules.toml.
+docs: $(INSTALLED)
+	$(PY) overlays/tools/models_doc.py
+
 lint: $(INSTALLED)
 	$(BIN)/ruff check overlays tests bench
 	$(BIN)/ruff format --check overlays tests bench
@@ -44,7 +48,7 @@ mock: $(INSTALLED)
 
 # Make an image with the embedded mock (no key, no network) and print where it is.
 demo: $(INSTALLED)
-	@$(BIN)/openai-images generate "a lighthouse on a cliff at dawn, watercolor" --mock --model gpt-image-1 --quality low -o out/ --force
+	@$(BIN)/openai-images generate "a lighthouse on a cliff at dawn, watercolor" --mock --model gpt-image-2.5-flare --quality low -o out/ --force
 
 # Judge a running Images API: make contract BASE_URL=http://127.0.0.1:8080/v1 API_KEY=sk-... [CONTRACT_ARGS=...]
 # The key goes through the environment, so that neither make nor the process list shows it.

@@ -259,6 +259,11 @@ def test_the_shipped_spec_declares_the_error_answers() -> None:
                 assert schema == {"$ref": "#/components/schemas/ErrorResponse"}
 
 
+def test_the_readme_models_section_is_the_rules_table() -> None:
+    result = run_tool("overlays/tools/models_doc.py", "--check")
+    assert result.returncode == 0, result.stderr
+
+
 def test_the_committed_generated_client_matches_its_spec_and_templates() -> None:
     result = run_tool("overlays/tools/generate.py", "--check")
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-2000:]
