@@ -17,7 +17,7 @@ import re
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
-from openai_images import imageinfo, spec
+from openai_images import fastcheck, imageinfo, spec
 from openai_images.errors import Issue, ValidationError
 from openai_images.rules import ModelRules, Reading, RuleTable, table
 from openai_images.schema import check, coerce_form_value, is_file
@@ -85,6 +85,23 @@ def check_request(
     if content_type not in operation.request_bodies:
         raise ValueError(f"{operation_id} takes no {content_type} body; it takes {list(operation.request_bodies)}")
     as_of = as_of or dt.date.today()
+    fast = fastcheck.accepts(operation_id, params, content_type, as_of, lifecycle, reading)
+    if fast is not None and not _file_issues(operation, content_type, params, fast.rules, reading):
+        return []
+    return detailed_issues(operation, params, content_type, strict, as_of, lifecycle, reading)
+
+
+def detailed_issues(
+    operation: spec.Operation,
+    params: Mapping[str, Any],
+    content_type: str,
+    strict: bool,
+    as_of: dt.date,
+    lifecycle: bool,
+    reading: Reading,
+) -> list[Issue]:
+    """check_request without its fast yes: the schema, the dates and every rule, each problem named."""
+    operation_id = operation.operation_id
     body = operation.body_schema(content_type)
     properties = operation.properties(content_type)
     issues = check(body, params, "")
@@ -499,6 +516,19 @@ def markup(
         message = f"must have the first image's dimensions {width}x{height} (is {info.width}x{info.height})"
         issues.append(Issue(MARKUP_FIELD, message, model=rules.name))
     return issues
+
+
+FILE_RULES: tuple[Rule, ...] = (input_images, mask)
+"""What the fast yes leaves to be judged: the uploads, from their headers."""
+
+
+def _file_issues(
+    operation: spec.Operation, content_type: str, params: Mapping[str, Any], rules: ModelRules, reading: Reading
+) -> bool:
+    if IMAGE_FIELD not in params and MASK_FIELD not in params:
+        return False
+    all_rules = table(reading)
+    return any(rule(operation, content_type, params, rules, all_rules) for rule in FILE_RULES)
 
 
 RULES: tuple[Rule, ...] = (
