@@ -165,10 +165,15 @@ _BY_STATUS: dict[int, type[APIStatusError]] = {
 }
 
 
+def status_error_class(status: int) -> type[APIStatusError]:
+    """The exception class for an error status: ``NotFoundError`` for 404, ``InternalServerError`` for 5xx..."""
+    return InternalServerError if status >= 500 else _BY_STATUS.get(status, APIStatusError)
+
+
 def status_error(response: httpx.Response, body: ErrorResponse | None) -> APIStatusError:
     """The exception for a non-2xx answer, with the server's message, type, param, code and request id."""
     status = response.status_code
-    cls = InternalServerError if status >= 500 else _BY_STATUS.get(status, APIStatusError)
+    cls = status_error_class(status)
     error = body.error if body is not None else None
     if error is not None:
         details = [f"{error.type_}: {error.message}"]

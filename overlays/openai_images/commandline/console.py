@@ -160,7 +160,12 @@ def api_error_document(exc: APIStatusError) -> dict[str, Any]:
 def describe_error(exc: BaseException) -> tuple[int, dict[str, Any], list[str]]:
     """(exit code, JSON error document, lines for stderr) for an exception."""
     from openai_images.commandline.clients import MockUnavailableError
-    from openai_images.commandline.outputs import OutputExistsError
+    from openai_images.commandline.outputs import (
+        DownloadFailedError,
+        OutputExistsError,
+        OutputUnwritableError,
+        UnsavedImagesError,
+    )
     from openai_images.config import MissingCredentialsError
     from openai_images.files import SaveError
 
@@ -191,6 +196,16 @@ def describe_error(exc: BaseException) -> tuple[int, dict[str, Any], list[str]]:
         return CONNECTION_ERROR, {"kind": "connection", "message": message}, [f"{PROGRAM}: {message}"]
     if isinstance(exc, APIError):
         return API_ERROR, {"kind": "api", "message": exc.message}, [f"{PROGRAM}: {exc.message}"]
+    if isinstance(exc, DownloadFailedError):
+        # The answer was fine; fetching an image it pointed at was not: one line says which and why.
+        cause = exc.error
+        code = CONNECTION_ERROR if isinstance(cause, APIConnectionError) else API_ERROR
+        return code, {"kind": "download", "message": cause.message}, [f"{PROGRAM}: {cause.message}"]
+    if isinstance(exc, UnsavedImagesError):
+        kept = [str(path) for path in exc.kept]
+        return FAILED, {"kind": "save", "message": str(exc), "kept": kept}, [f"{PROGRAM}: {exc}"]
+    if isinstance(exc, OutputUnwritableError):
+        return FAILED, {"kind": "output", "message": str(exc), "path": str(exc.where)}, [f"{PROGRAM}: {exc}"]
     if isinstance(exc, OutputExistsError):
         document = {"kind": "output_exists", "message": str(exc), "paths": [str(path) for path in exc.paths]}
         return FAILED, document, [f"{PROGRAM}: {exc}"]
