@@ -279,6 +279,46 @@ def test_a_connection_failure_exits_4(tmp_path: Path) -> None:
     assert "could not reach the API" in result.stderr
 
 
+def test_a_connection_failure_names_the_host_the_port_and_the_attempts(tmp_path: Path) -> None:
+    url = closed_port_url()
+    env = cli_env(tmp_path, OPENAI_API_KEY=KEY)
+    result = run_cli("generate", "a fox", *DALL_E_2, "--base-url", url, "--max-retries", "1", cwd=tmp_path, env=env)
+    assert result.returncode == 4
+    host_and_port = url.removeprefix("http://").removesuffix("/v1")
+    assert f"openai-images: could not reach the API: could not connect to {host_and_port} (2 attempts):" in (
+        result.stderr
+    )
+
+
+def test_a_base_url_without_a_scheme_is_refused_before_sending_with_what_one_looks_like(tmp_path: Path) -> None:
+    result = run_cli("generate", "a fox", "--api-key", KEY, "--base-url", "127.0.0.1:8080/v1", cwd=tmp_path)
+    assert result.returncode == 2
+    assert result.stderr.splitlines() == [
+        "openai-images: --base-url '127.0.0.1:8080/v1' is not an http:// or https:// URL;"
+        " a base URL looks like https://api.openai.com/v1 or http://127.0.0.1:8080/v1"
+    ]
+    assert history_rows(tmp_path) == []
+
+
+def test_a_404_from_a_base_url_without_v1_shows_the_url_called_and_suggests_v1(tmp_path: Path, server: str) -> None:
+    unversioned = server.removesuffix("/v1")
+    env = cli_env(tmp_path, OPENAI_API_KEY=KEY, OPENAI_BASE_URL=unversioned)
+    result = run_cli("generate", "a fox", *DALL_E_2, cwd=tmp_path, env=env)
+    assert result.returncode == 3
+    assert f"  url: POST {unversioned}/images/generations" in result.stderr.splitlines()
+    assert f"  hint: the base URL has no version; did you mean {unversioned}/v1?" in result.stderr.splitlines()
+
+
+def test_the_plain_http_key_warning_is_one_line(tmp_path: Path) -> None:
+    url = "http://images.example.test/v1"
+    result = run_cli("generate", "a fox", "--api-key", KEY, "--base-url", url, "--dry-run", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert result.stderr.splitlines() == [
+        "openai-images: warning: the API key would be sent unencrypted to images.example.test (base_url uses"
+        " http://); use https://"
+    ]
+
+
 def test_no_key_exits_2_and_points_at_the_mock(tmp_path: Path) -> None:
     result = run_cli("generate", "a fox", *DALL_E_2, cwd=tmp_path)
     assert result.returncode == 2

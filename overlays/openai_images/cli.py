@@ -279,7 +279,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     console = Console(json_mode=args.json, quiet=args.quiet, secrets=known_secrets(args.api_key))
     configure_logging(args.verbose, args.quiet, console.redact, sys.stderr)
     try:
-        result: int = args.run(args, console)
+        with console.warnings_as_lines():
+            result: int = args.run(args, console)
     except KeyboardInterrupt:
         console.error("interrupted")
         return INTERRUPTED

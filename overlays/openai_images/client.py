@@ -114,7 +114,10 @@ class _Overlay(_ApiBase):
         from openai_images_client.models import ErrorResponse
 
         body = response.parsed if isinstance(response.parsed, ErrorResponse) else None
-        return status_error(response.http_response, body)
+        hint = None
+        if response.http_response.status_code == 404 and self.settings.azure is None:
+            hint = config.missing_version_hint(self.settings.base_url)
+        return status_error(response.http_response, body, hint)
 
     def _stream_error(self, operation: Operation, message: str, payload: Any) -> Exception:
         return APIStreamError(f"{operation.operation_id}: {message}", body=payload)
@@ -140,10 +143,20 @@ class _Overlay(_ApiBase):
             for key, value in {"connect": None, "read": None, "write": None, "pool": None, **current}.items()
         }
 
-    def _connection_error(self, exc: Exception, request: httpx.Request) -> APIConnectionError:
+    def _connection_error(self, exc: Exception, request: httpx.Request, attempts: int) -> APIConnectionError:
+        """The error after the last attempt: which host and port, how many attempts, what went wrong."""
+        url = request.url
+        host = f"[{url.host}]" if ":" in url.host else url.host
+        where = f"{host}:{url.port or (443 if url.scheme == 'https' else 80)}"
+        tries = f"{attempts} attempt{'s' if attempts != 1 else ''}"
         if isinstance(exc, httpx.TimeoutException):
-            return APITimeoutError(f"Request timed out: {type(exc).__name__}", request=request)
-        return APIConnectionError(f"Connection error: {type(exc).__name__}: {exc}", request=request)
+            return APITimeoutError(
+                f"Request timed out: no answer from {where} ({tries}): {type(exc).__name__}", request=request
+            )
+        what = "could not connect to" if isinstance(exc, httpx.ConnectError) else "lost the connection to"
+        return APIConnectionError(
+            f"Connection error: {what} {where} ({tries}): {type(exc).__name__}: {exc}", request=request
+        )
 
     def _next_wait(
         self, retry: int, started: float, request: httpx.Request, response: httpx.Response | None
@@ -193,9 +206,9 @@ class ImagesApi(_Overlay, GeneratedImagesApi):
             except RETRIED_ERRORS as exc:
                 wait = self._next_wait(retry, started, request, None)
                 if wait is None:
-                    raise self._connection_error(exc, request) from exc
+                    raise self._connection_error(exc, request, retry + 1) from exc
             except httpx.TransportError as exc:
-                raise self._connection_error(exc, request) from exc
+                raise self._connection_error(exc, request, retry + 1) from exc
             else:
                 if not self.retry_policy.should_retry(response):
                     return response
@@ -242,9 +255,9 @@ class AsyncImagesApi(_Overlay, GeneratedAsyncImagesApi):
             except RETRIED_ERRORS as exc:
                 wait = self._next_wait(retry, started, request, None)
                 if wait is None:
-                    raise self._connection_error(exc, request) from exc
+                    raise self._connection_error(exc, request, retry + 1) from exc
             except httpx.TransportError as exc:
-                raise self._connection_error(exc, request) from exc
+                raise self._connection_error(exc, request, retry + 1) from exc
             else:
                 if not self.retry_policy.should_retry(response):
                     return response
