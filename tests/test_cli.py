@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import json
+import os
 import signal
 import subprocess
 import sys
@@ -82,6 +83,52 @@ def test_o_names_a_file_for_one_image_and_a_directory_otherwise(tmp_path: Path, 
     assert several.returncode == 0, several.stderr
     assert stdout_paths(several) == [tmp_path / "foxes" / "a-fox-1.png", tmp_path / "foxes" / "a-fox-2.png"]
     assert all(image_size(path) == (256, 256) for path in stdout_paths(several))
+
+
+def test_o_with_an_image_suffix_asks_for_that_format_when_none_is_given(tmp_path: Path) -> None:
+    result = run_cli("generate", "a fox", *GPT_LOW, "-o", "fox.jpg", "--mock", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert image_format(tmp_path / "fox.jpg") == "JPEG"
+    assert history_rows(tmp_path)[0]["params"]["output_format"] == "jpeg"
+    unchanged = run_cli("generate", "a fox", *DALL_E_2, "-o", "fox.png", "--mock", cwd=tmp_path)
+    assert unchanged.returncode == 0, unchanged.stderr
+    assert "output_format" not in history_rows(tmp_path)[1]["params"]  # dall-e-2 makes png and takes no format
+
+
+@pytest.mark.parametrize(
+    ("request_args", "output", "problem"),
+    [
+        (
+            ["generate", "a fox", *GPT_LOW, "--output-format", "png"],
+            "fox.jpg",
+            "--output: names a jpeg file, but --output-format asks for png (got 'fox.jpg'); allowed: a .png name,"
+            " or no --output-format",
+        ),
+        (
+            ["generate", "a fox", *DALL_E_2],
+            "fox.webp",
+            "--output: names a webp file, which this model does not make (got 'fox.webp') [model dall-e-2];"
+            " allowed: png",
+        ),
+    ],
+)
+def test_o_naming_a_format_the_request_cannot_give_is_refused_before_sending(
+    tmp_path: Path, request_args: list[str], output: str, problem: str
+) -> None:
+    result = run_cli(*request_args, "-o", output, "--mock", cwd=tmp_path)
+    assert result.returncode == 2, result.stderr
+    assert result.stderr.splitlines()[1:] == [f"  - {problem}"]
+    assert "nothing was sent" in result.stderr
+    assert history_rows(tmp_path) == [] and not (tmp_path / output).exists()
+
+
+def test_o_naming_one_file_for_several_images_numbers_them_and_says_so(tmp_path: Path) -> None:
+    result = run_cli("generate", "a fox", *DALL_E_2, "--n", "2", "-o", "two.png", "--mock", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert stdout_paths(result) == [tmp_path / "two-1.png", tmp_path / "two-2.png"]
+    assert "-o two.png names one file; the answer holds 2 images, saved as two-1.png and two-2.png" in result.stderr
+    help_text = " ".join(run_cli("generate", "--help", cwd=tmp_path).stdout.split())
+    assert "several images are saved as NAME-1.png, NAME-2.png" in help_text
 
 
 def test_images_answered_by_url_are_downloaded(tmp_path: Path, env: dict[str, str]) -> None:
@@ -360,6 +407,23 @@ def test_dry_run_prints_the_request_with_the_key_redacted_and_sends_nothing(tmp_
     assert "curl -X POST" in result.stdout
     assert KEY not in result.stdout + result.stderr
     assert history_rows(tmp_path) == []
+
+
+def test_dry_run_curl_can_be_pasted_the_shell_filling_in_the_key(tmp_path: Path) -> None:
+    result = run_cli("generate", "a fox", *DALL_E_2, "--api-key", KEY, "--dry-run", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    [curl] = [line for line in result.stdout.splitlines() if line.startswith("curl ")]
+    assert '-H "Authorization: Bearer $OPENAI_API_KEY"' in curl
+    assert KEY not in result.stdout
+    # Pasted into a shell (with a curl that prints what it is given), the key is the shell's.
+    shell = subprocess.run(
+        ["bash", "-c", f'curl() {{ printf "%s\\n" "$@"; }}; {curl}'],
+        env={"PATH": os.environ["PATH"], "OPENAI_API_KEY": "sk-from-the-shell"},
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert "Authorization: Bearer sk-from-the-shell" in shell.stdout.splitlines()
 
 
 def test_dry_run_of_an_upload_names_the_file_parts_and_needs_no_key(tmp_path: Path) -> None:

@@ -125,8 +125,9 @@ def test_a_base_url_without_http_or_https_is_refused_when_the_client_is_made(bas
 
 def test_a_base_url_from_the_environment_that_is_not_a_url_names_the_variable(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("OPENAI_BASE_URL", "127.0.0.1:8080/v1")
-    with pytest.raises(SettingsError, match="^OPENAI_BASE_URL '127.0.0.1:8080/v1' is not an http:// or https:// URL"):
+    with pytest.raises(SettingsError) as caught:
         ImagesApi(api_key=KEY)
+    assert str(caught.value).startswith("OPENAI_BASE_URL '127.0.0.1:8080/v1' is not an http:// or https:// URL")
 
 
 def test_a_404_from_a_base_url_without_a_version_names_the_url_and_suggests_v1(recorder: Recorder) -> None:
@@ -246,6 +247,18 @@ def test_a_dry_run_sends_nothing_and_shows_the_credential_redacted(client: Image
     assert prepared.url == "https://api.openai.com/v1/images/generations"
     assert prepared.headers["Authorization"] == "<redacted>"
     assert prepared.json == {"prompt": "x", "model": "dall-e-3"}
+
+
+def test_a_dry_runs_curl_takes_the_key_from_the_shells_variable(client: ImagesApi) -> None:
+    curl = client.create_image(prompt="x", dry_run=True).to_curl()
+    assert curl.endswith(' -H "Authorization: Bearer $OPENAI_API_KEY"')
+    assert "<redacted>" not in curl and KEY not in curl
+    azure = ImagesApi(api_key=KEY, azure_endpoint="https://r.openai.azure.com", api_version="2025-04-01-preview")
+    assert (
+        azure.create_image(prompt="x", model="dep", dry_run=True)
+        .to_curl()
+        .endswith(' -H "api-key: $AZURE_OPENAI_API_KEY"')
+    )
 
 
 # --- validation before sending ----------------------------------------------------------------------

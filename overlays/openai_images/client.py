@@ -16,6 +16,7 @@ from typing import Any, Self, Unpack, cast
 from urllib.parse import quote
 
 import anyio
+import attrs
 import httpx
 from openai_images_client import AsyncImagesApi as GeneratedAsyncImagesApi
 from openai_images_client import Client
@@ -37,6 +38,25 @@ logger = logging.getLogger("openai_images")
 
 MULTIPART = "multipart/form-data"
 JSON = "application/json"
+
+
+@attrs.define
+class DryRun(PreparedRequest):
+    """A dry run's request, the credential redacted; its curl command takes the key from the shell."""
+
+    credential: tuple[str, str] = ("Authorization", "Bearer $OPENAI_API_KEY")
+    """The credential header and what curl sends in it: an environment variable the shell fills in."""
+
+    def to_curl(self) -> str:
+        header, value = self.credential
+        others = {name: text for name, text in self.headers.items() if name.lower() != header.lower()}
+        without = PreparedRequest(**{**attrs.asdict(self, recurse=False, filter=_base_field), "headers": others})
+        # Double quotes, so that the shell expands the variable: the key is never printed.
+        return f'{without.to_curl()} -H "{header}: {value}"'
+
+
+def _base_field(field: attrs.Attribute[Any], value: Any) -> bool:
+    return field.name != "credential"
 
 
 class ClientOptions(config.SettingsOptions, total=False):
@@ -107,7 +127,9 @@ class _Overlay(_ApiBase):
     def _dry_run(self, request: httpx.Request, kwargs: dict[str, Any]) -> PreparedRequest:
         prepared = super()._dry_run(request, kwargs)
         prepared.headers[self._auth.header] = REDACTED
-        return prepared
+        variable = "AZURE_OPENAI_API_KEY" if self.settings.azure is not None else "OPENAI_API_KEY"
+        credential = (self._auth.header, f"{self._auth.prefix}${variable}")
+        return DryRun(**attrs.asdict(prepared, recurse=False), credential=credential)
 
     def _status_error(self, operation: Operation, response: Response[Any]) -> Exception:
         assert response.http_response is not None

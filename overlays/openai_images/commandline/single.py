@@ -99,10 +99,11 @@ def new_entry(request: ImageRequest, server: str, batch_key: str | None = None) 
 
 
 def execute(request: ImageRequest, args: argparse.Namespace, console: Console) -> int:
+    plan = OutputPlan.from_option(args.output, request.file_prefix())
+    request = request.for_output(plan.exact)
     request.validate()
     if args.dry_run:
         return dry_run(request, args, console)
-    plan = OutputPlan.from_option(args.output, request.file_prefix())
     if not args.force:
         partials = request.params.get("partial_images") if request.streams else 0
         blocking = plan.in_the_way(request.image_count, partials if isinstance(partials, int) else 0)
@@ -141,6 +142,10 @@ def execute(request: ImageRequest, args: argparse.Namespace, console: Console) -
         entry.paths = [str(path) for path in paths]
         if history is not None:
             history.record(entry)
+    if plan.exact is not None and len(paths) > 1:
+        names = [path.name for path in paths]
+        saved_as = f"{', '.join(names[:-1])} and {names[-1]}"
+        console.info(f"-o {plan.exact.name} names one file; the answer holds {len(paths)} images, saved as {saved_as}")
     report(console, request, entry, paths, partial_paths)
     if args.open:
         reason = open_in_viewer(paths)
@@ -272,5 +277,6 @@ def dry_run(request: ImageRequest, args: argparse.Namespace, console: Console) -
             }
         )
     else:
-        console.text(f"{prepared}\n\n# the same request with curl (fill in the key):\n{prepared.to_curl()}")
+        note = "# the same request with curl (the shell fills in the key from its variable):"
+        console.text(f"{prepared}\n\n{note}\n{prepared.to_curl()}")
     return exit_codes.SUCCESS
