@@ -219,7 +219,11 @@ def test_quiet_prints_the_paths_and_nothing_else(tmp_path: Path, env: dict[str, 
 
 def test_an_interrupted_call_exits_130_leaves_no_file_and_is_recorded(tmp_path: Path, env: dict[str, str]) -> None:
     process = start_cli("generate", "a slow fox", *DALL_E_2, "-H", "x-mock-fault: slow", cwd=tmp_path, env=env)
-    time.sleep(1.0)
+    # The history opens just before the call is sent: interrupt the call, not the program's start.
+    deadline = time.monotonic() + 20
+    while not (tmp_path / "history.sqlite").exists() and time.monotonic() < deadline:
+        time.sleep(0.05)
+    time.sleep(0.5)
     process.send_signal(signal.SIGINT)
     _, stderr = process.communicate(timeout=20)
     assert process.returncode == 130, stderr
