@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import json
+import os
 import signal
 import subprocess
 import sys
@@ -82,6 +83,52 @@ def test_o_names_a_file_for_one_image_and_a_directory_otherwise(tmp_path: Path, 
     assert several.returncode == 0, several.stderr
     assert stdout_paths(several) == [tmp_path / "foxes" / "a-fox-1.png", tmp_path / "foxes" / "a-fox-2.png"]
     assert all(image_size(path) == (256, 256) for path in stdout_paths(several))
+
+
+def test_o_with_an_image_suffix_asks_for_that_format_when_none_is_given(tmp_path: Path) -> None:
+    result = run_cli("generate", "a fox", *GPT_LOW, "-o", "fox.jpg", "--mock", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert image_format(tmp_path / "fox.jpg") == "JPEG"
+    assert history_rows(tmp_path)[0]["params"]["output_format"] == "jpeg"
+    unchanged = run_cli("generate", "a fox", *DALL_E_2, "-o", "fox.png", "--mock", cwd=tmp_path)
+    assert unchanged.returncode == 0, unchanged.stderr
+    assert "output_format" not in history_rows(tmp_path)[1]["params"]  # dall-e-2 makes png and takes no format
+
+
+@pytest.mark.parametrize(
+    ("request_args", "output", "problem"),
+    [
+        (
+            ["generate", "a fox", *GPT_LOW, "--output-format", "png"],
+            "fox.jpg",
+            "--output: names a jpeg file, but --output-format asks for png (got 'fox.jpg'); allowed: a .png name,"
+            " or no --output-format",
+        ),
+        (
+            ["generate", "a fox", *DALL_E_2],
+            "fox.webp",
+            "--output: names a webp file, which this model does not make (got 'fox.webp') [model dall-e-2];"
+            " allowed: png",
+        ),
+    ],
+)
+def test_o_naming_a_format_the_request_cannot_give_is_refused_before_sending(
+    tmp_path: Path, request_args: list[str], output: str, problem: str
+) -> None:
+    result = run_cli(*request_args, "-o", output, "--mock", cwd=tmp_path)
+    assert result.returncode == 2, result.stderr
+    assert result.stderr.splitlines()[1:] == [f"  - {problem}"]
+    assert "nothing was sent" in result.stderr
+    assert history_rows(tmp_path) == [] and not (tmp_path / output).exists()
+
+
+def test_o_naming_one_file_for_several_images_numbers_them_and_says_so(tmp_path: Path) -> None:
+    result = run_cli("generate", "a fox", *DALL_E_2, "--n", "2", "-o", "two.png", "--mock", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert stdout_paths(result) == [tmp_path / "two-1.png", tmp_path / "two-2.png"]
+    assert "-o two.png names one file; the answer holds 2 images, saved as two-1.png and two-2.png" in result.stderr
+    help_text = " ".join(run_cli("generate", "--help", cwd=tmp_path).stdout.split())
+    assert "several images are saved as NAME-1.png, NAME-2.png" in help_text
 
 
 def test_images_answered_by_url_are_downloaded(tmp_path: Path, env: dict[str, str]) -> None:
@@ -172,7 +219,11 @@ def test_quiet_prints_the_paths_and_nothing_else(tmp_path: Path, env: dict[str, 
 
 def test_an_interrupted_call_exits_130_leaves_no_file_and_is_recorded(tmp_path: Path, env: dict[str, str]) -> None:
     process = start_cli("generate", "a slow fox", *DALL_E_2, "-H", "x-mock-fault: slow", cwd=tmp_path, env=env)
-    time.sleep(1.0)
+    # The history opens just before the call is sent: interrupt the call, not the program's start.
+    deadline = time.monotonic() + 20
+    while not (tmp_path / "history.sqlite").exists() and time.monotonic() < deadline:
+        time.sleep(0.05)
+    time.sleep(0.5)
     process.send_signal(signal.SIGINT)
     _, stderr = process.communicate(timeout=20)
     assert process.returncode == 130, stderr
@@ -279,6 +330,46 @@ def test_a_connection_failure_exits_4(tmp_path: Path) -> None:
     assert "could not reach the API" in result.stderr
 
 
+def test_a_connection_failure_names_the_host_the_port_and_the_attempts(tmp_path: Path) -> None:
+    url = closed_port_url()
+    env = cli_env(tmp_path, OPENAI_API_KEY=KEY)
+    result = run_cli("generate", "a fox", *DALL_E_2, "--base-url", url, "--max-retries", "1", cwd=tmp_path, env=env)
+    assert result.returncode == 4
+    host_and_port = url.removeprefix("http://").removesuffix("/v1")
+    assert f"openai-images: could not reach the API: could not connect to {host_and_port} (2 attempts):" in (
+        result.stderr
+    )
+
+
+def test_a_base_url_without_a_scheme_is_refused_before_sending_with_what_one_looks_like(tmp_path: Path) -> None:
+    result = run_cli("generate", "a fox", "--api-key", KEY, "--base-url", "127.0.0.1:8080/v1", cwd=tmp_path)
+    assert result.returncode == 2
+    assert result.stderr.splitlines() == [
+        "openai-images: --base-url '127.0.0.1:8080/v1' is not an http:// or https:// URL;"
+        " a base URL looks like https://api.openai.com/v1 or http://127.0.0.1:8080/v1"
+    ]
+    assert history_rows(tmp_path) == []
+
+
+def test_a_404_from_a_base_url_without_v1_shows_the_url_called_and_suggests_v1(tmp_path: Path, server: str) -> None:
+    unversioned = server.removesuffix("/v1")
+    env = cli_env(tmp_path, OPENAI_API_KEY=KEY, OPENAI_BASE_URL=unversioned)
+    result = run_cli("generate", "a fox", *DALL_E_2, cwd=tmp_path, env=env)
+    assert result.returncode == 3
+    assert f"  url: POST {unversioned}/images/generations" in result.stderr.splitlines()
+    assert f"  hint: the base URL has no version; did you mean {unversioned}/v1?" in result.stderr.splitlines()
+
+
+def test_the_plain_http_key_warning_is_one_line(tmp_path: Path) -> None:
+    url = "http://images.example.test/v1"
+    result = run_cli("generate", "a fox", "--api-key", KEY, "--base-url", url, "--dry-run", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert result.stderr.splitlines() == [
+        "openai-images: warning: the API key would be sent unencrypted to images.example.test (base_url uses"
+        " http://); use https://"
+    ]
+
+
 def test_no_key_exits_2_and_points_at_the_mock(tmp_path: Path) -> None:
     result = run_cli("generate", "a fox", *DALL_E_2, cwd=tmp_path)
     assert result.returncode == 2
@@ -320,6 +411,23 @@ def test_dry_run_prints_the_request_with_the_key_redacted_and_sends_nothing(tmp_
     assert "curl -X POST" in result.stdout
     assert KEY not in result.stdout + result.stderr
     assert history_rows(tmp_path) == []
+
+
+def test_dry_run_curl_can_be_pasted_the_shell_filling_in_the_key(tmp_path: Path) -> None:
+    result = run_cli("generate", "a fox", *DALL_E_2, "--api-key", KEY, "--dry-run", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    [curl] = [line for line in result.stdout.splitlines() if line.startswith("curl ")]
+    assert '-H "Authorization: Bearer $OPENAI_API_KEY"' in curl
+    assert KEY not in result.stdout
+    # Pasted into a shell (with a curl that prints what it is given), the key is the shell's.
+    shell = subprocess.run(
+        ["bash", "-c", f'curl() {{ printf "%s\\n" "$@"; }}; {curl}'],
+        env={"PATH": os.environ["PATH"], "OPENAI_API_KEY": "sk-from-the-shell"},
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert "Authorization: Bearer sk-from-the-shell" in shell.stdout.splitlines()
 
 
 def test_dry_run_of_an_upload_names_the_file_parts_and_needs_no_key(tmp_path: Path) -> None:

@@ -156,6 +156,20 @@ def test_a_failed_call_fails_its_line_with_the_api_error(tmp_path: Path) -> None
     assert "rerun the same command to retry the failed lines" in result.stderr
 
 
+def test_an_out_directory_that_cannot_be_written_is_refused_before_anything_is_sent(tmp_path: Path) -> None:
+    jobs = write_lines(tmp_path / "jobs.jsonl", [{"prompt": "a fox", **SMALL}])
+    (tmp_path / "blocker").write_text("a file where a directory should be")
+    # Nothing listens at the base URL: a line that was sent would fail with exit 4, not 1.
+    env = cli_env(tmp_path, OPENAI_API_KEY=KEY, OPENAI_BASE_URL=closed_port_url())
+    result = run_cli("batch", str(jobs), "--out", "blocker/out", "--max-retries", "0", cwd=tmp_path, env=env)
+    assert result.returncode == 1, result.stderr
+    assert result.stderr.splitlines() == [
+        f"openai-images: cannot save images in {tmp_path / 'blocker' / 'out'}: {tmp_path / 'blocker'} is not a"
+        " directory; nothing was sent"
+    ]
+    assert history_rows(tmp_path) == []
+
+
 def test_a_dry_run_batch_shows_each_request_and_sends_nothing(tmp_path: Path) -> None:
     jobs = write_lines(tmp_path / "jobs.jsonl", [{"prompt": "a fox", **SMALL}, {"prompt": "a tree", **SMALL}])
     url = closed_port_url()

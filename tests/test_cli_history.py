@@ -17,6 +17,7 @@ from test_cli_support import (
     GPT_LOW,
     KEY,
     cli_env,
+    closed_port_url,
     history_rows,
     run_cli,
     stdout_paths,
@@ -117,6 +118,31 @@ def test_rerun_sends_the_recorded_request_again(tmp_path: Path, env: dict[str, s
     changed = run_cli("history", "rerun", "1", "-o", "changed/", cwd=tmp_path, env=env)
     assert changed.returncode == 0
     assert f"{photo} has changed since call #1" in changed.stderr
+
+
+def test_rerun_goes_to_the_mock_a_call_was_recorded_against_unless_told_otherwise(tmp_path: Path) -> None:
+    first = run_cli("generate", "a fox", *DALL_E_2, "--mock", cwd=tmp_path)
+    assert first.returncode == 0, first.stderr
+    # Now a key and an unreachable server are configured: the rerun still goes to the mock.
+    closed = closed_port_url()
+    env = cli_env(tmp_path, OPENAI_API_KEY=KEY, OPENAI_BASE_URL=closed)
+    again = run_cli("history", "rerun", "1", "-o", "again/", cwd=tmp_path, env=env)
+    assert again.returncode == 0, again.stderr
+    assert "rerunning call #1 on mock, where it was recorded (--mock or --base-url sends it elsewhere)" in again.stderr
+    told = run_cli(
+        "history", "rerun", "1", "-o", "told/", "--base-url", closed, "--max-retries", "0", cwd=tmp_path, env=env
+    )
+    assert told.returncode == 4, told.stderr
+    assert [row["server"] for row in history_rows(tmp_path)] == ["mock", "mock", closed]
+
+
+def test_rerun_goes_to_the_server_a_call_was_recorded_against(tmp_path: Path, env: dict[str, str], server: str) -> None:
+    first = run_cli("generate", "a fox", *DALL_E_2, cwd=tmp_path, env=env)
+    assert first.returncode == 0, first.stderr
+    moved = {**env, "OPENAI_BASE_URL": closed_port_url()}
+    again = run_cli("history", "rerun", "1", "-o", "again/", cwd=tmp_path, env=moved)
+    assert again.returncode == 0, again.stderr
+    assert [row["server"] for row in history_rows(tmp_path)] == [server, server]
 
 
 def test_reuse_copies_an_identical_earlier_answer_without_any_request(tmp_path: Path) -> None:

@@ -9,7 +9,16 @@ from types import SimpleNamespace
 
 import pytest
 from conftest import image_bytes
-from openai_images.commandline.outputs import OutputExistsError, OutputPlan, copy_images, place, save_answer
+from openai_images.commandline.outputs import (
+    OutputExistsError,
+    OutputPlan,
+    OutputUnwritableError,
+    UnsavedImagesError,
+    check_writable,
+    copy_images,
+    place,
+    save_answer,
+)
 from openai_images.commandline.requests import slug
 
 
@@ -89,3 +98,41 @@ def test_placing_refuses_a_target_that_appeared_meanwhile(tmp_path: Path) -> Non
     with pytest.raises(OutputExistsError):
         place([staged], [target], force=False)
     assert target.read_bytes() == b"old"
+
+
+def test_the_writability_check_makes_nothing_that_stays(tmp_path: Path) -> None:
+    check_writable(OutputPlan(tmp_path / "new" / "deeper", "fox"))
+    assert list(tmp_path.iterdir()) == []
+    (tmp_path / "kept").mkdir()
+    check_writable(OutputPlan(tmp_path / "kept", "fox"))
+    assert list((tmp_path / "kept").iterdir()) == []
+
+
+def test_the_writability_check_names_the_users_path_and_what_is_in_the_way(tmp_path: Path) -> None:
+    (tmp_path / "blocker").write_text("x")
+    with pytest.raises(OutputUnwritableError) as caught:
+        check_writable(OutputPlan(tmp_path / "blocker", "fox", tmp_path / "blocker" / "fox.png"))
+    assert str(caught.value) == (
+        f"cannot save images in {tmp_path / 'blocker' / 'fox.png'}: {tmp_path / 'blocker'} is not a directory;"
+        " nothing was sent"
+    )
+
+
+def test_images_that_cannot_be_placed_are_kept_in_the_first_rescue_directory_that_takes_them(tmp_path: Path) -> None:
+    (tmp_path / "out").write_text("the directory was replaced by a file meanwhile")
+    (tmp_path / "full").write_text("not a directory either")
+    with pytest.raises(UnsavedImagesError) as caught:
+        save_answer(
+            answer("PNG", "JPEG"),
+            OutputPlan(tmp_path / "out", "fox"),
+            force=False,
+            rescue=[tmp_path / "full", tmp_path / "kept"],
+        )
+    kept = caught.value.kept
+    assert [path.name for path in kept] == ["fox-1.png", "fox-2.jpg"]
+    assert all(path.parent.parent == tmp_path / "kept" for path in kept)
+    assert [path.read_bytes() for path in kept] == [image_bytes("PNG"), image_bytes("JPEG")]
+    assert str(caught.value) == (
+        f"could not save the images in {tmp_path / 'out'}: {tmp_path / 'out'} is not a directory;"
+        f" the 2 images were kept as {kept[0]}, {kept[1]}"
+    )

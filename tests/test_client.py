@@ -29,6 +29,7 @@ from openai_images import (
     NotFoundError,
     PermissionDeniedError,
     RateLimitError,
+    SettingsError,
     UnprocessableEntityError,
     ValidationError,
 )
@@ -114,6 +115,37 @@ def test_no_key_is_an_error_naming_the_variable_before_any_request() -> None:
         ImagesApi()
 
 
+@pytest.mark.parametrize("base_url", ["127.0.0.1:8080/v1", "localhost:8080/v1", "api.openai.com/v1", "ftp://x/v1"])
+def test_a_base_url_without_http_or_https_is_refused_when_the_client_is_made(base_url: str) -> None:
+    with pytest.raises(SettingsError) as caught:
+        ImagesApi(api_key=KEY, base_url=base_url)
+    assert str(caught.value) == (
+        f"base_url {base_url!r} is not an http:// or https:// URL;"
+        " a base URL looks like https://api.openai.com/v1 or http://127.0.0.1:8080/v1"
+    )
+
+
+def test_a_base_url_from_the_environment_that_is_not_a_url_names_the_variable(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("OPENAI_BASE_URL", "127.0.0.1:8080/v1")
+    with pytest.raises(SettingsError) as caught:
+        ImagesApi(api_key=KEY)
+    assert str(caught.value).startswith("OPENAI_BASE_URL '127.0.0.1:8080/v1' is not an http:// or https:// URL")
+
+
+def test_a_404_from_a_base_url_without_a_version_names_the_url_and_suggests_v1(recorder: Recorder) -> None:
+    recorder.answer = lambda request: httpx.Response(404, json=error_body("Not Found", None))
+    http = httpx.Client(transport=httpx.MockTransport(recorder))
+    with pytest.raises(NotFoundError) as caught:
+        ImagesApi(api_key=KEY, base_url="http://127.0.0.1:8080", http_client=http).create_image(prompt="x")
+    assert str(caught.value).endswith(
+        "; POST http://127.0.0.1:8080/images/generations: the base URL has no version;"
+        " did you mean http://127.0.0.1:8080/v1?"
+    )
+    with pytest.raises(NotFoundError) as versioned:
+        ImagesApi(api_key=KEY, base_url="http://127.0.0.1:8080/v1", http_client=http).create_image(prompt="x")
+    assert "did you mean" not in str(versioned.value)
+
+
 def test_azure_mode_uses_the_api_key_header_deployment_path_and_api_version(recorder: Recorder) -> None:
     api = ImagesApi(
         api_key=KEY,
@@ -173,6 +205,14 @@ def test_per_call_options_reach_the_request(client: ImagesApi, recorder: Recorde
     assert request.extensions["timeout"]["read"] == 9.0
 
 
+def test_the_plain_http_warning_points_at_the_callers_line() -> None:
+    with pytest.warns(InsecureTransportWarning) as caught:
+        ImagesApi(api_key=KEY, base_url="http://images.example.test/v1")
+    with pytest.warns(InsecureTransportWarning) as caught_async:
+        AsyncImagesApi(api_key=KEY, base_url="http://images.example.test/v1")
+    assert [record.filename for record in [*caught, *caught_async]] == [__file__, __file__]
+
+
 def test_plain_http_to_a_remote_host_warns_and_loopback_does_not() -> None:
     with pytest.warns(InsecureTransportWarning, match="unencrypted"):
         ImagesApi(api_key=KEY, base_url="http://images.example.test/v1")
@@ -209,6 +249,18 @@ def test_a_dry_run_sends_nothing_and_shows_the_credential_redacted(client: Image
     assert prepared.url == "https://api.openai.com/v1/images/generations"
     assert prepared.headers["Authorization"] == "<redacted>"
     assert prepared.json == {"prompt": "x", "model": "dall-e-3"}
+
+
+def test_a_dry_runs_curl_takes_the_key_from_the_shells_variable(client: ImagesApi) -> None:
+    curl = client.create_image(prompt="x", dry_run=True).to_curl()
+    assert curl.endswith(' -H "Authorization: Bearer $OPENAI_API_KEY"')
+    assert "<redacted>" not in curl and KEY not in curl
+    azure = ImagesApi(api_key=KEY, azure_endpoint="https://r.openai.azure.com", api_version="2025-04-01-preview")
+    assert (
+        azure.create_image(prompt="x", model="dep", dry_run=True)
+        .to_curl()
+        .endswith(' -H "api-key: $AZURE_OPENAI_API_KEY"')
+    )
 
 
 # --- validation before sending ----------------------------------------------------------------------
@@ -302,6 +354,20 @@ def test_an_unreachable_server_is_a_connection_error(recorder: Recorder) -> None
     with pytest.raises(APIConnectionError, match="connection refused") as caught:
         api.create_image(prompt="x")
     assert not isinstance(caught.value, APITimeoutError)
+
+
+def test_a_connection_error_names_the_host_the_port_and_the_attempts_made(monkeypatch: pytest.MonkeyPatch) -> None:
+    def refuse(request: httpx.Request) -> httpx.Response:
+        raise httpx.ConnectError("[Errno 111] Connection refused", request=request)
+
+    monkeypatch.setattr("time.sleep", lambda seconds: None)  # the backoff between attempts
+    http = httpx.Client(transport=httpx.MockTransport(refuse))
+    with pytest.raises(APIConnectionError) as caught:
+        ImagesApi(api_key=KEY, max_retries=2, http_client=http).create_image(prompt="x")
+    assert str(caught.value) == (
+        "Connection error: could not connect to api.openai.com:443 (3 attempts):"
+        " ConnectError: [Errno 111] Connection refused"
+    )
 
 
 def test_a_timeout_is_a_timeout_error() -> None:

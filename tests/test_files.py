@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import base64
+import errno
 import os
+import tempfile
 from pathlib import Path
 
 import httpx
 import pytest
 from conftest import COMPLETED, image_bytes
-from openai_images import SaveError, save_images
+from openai_images import APIConnectionError, APITimeoutError, NotFoundError, SaveError, save_images
 from openai_images import image_bytes as decoded_image
 from openai_images_client.models import Image, ImageGenCompletedEvent, ImagesResponse
 
@@ -120,9 +122,56 @@ def test_downloads_are_capped(tmp_path: Path) -> None:
 def test_a_failed_download_keeps_nothing_of_the_call(tmp_path: Path) -> None:
     client = httpx.Client(transport=httpx.MockTransport(lambda r: httpx.Response(404)))
     result = answer(Image(b64_json=b64(image_bytes())), Image(url="https://x.test/gone.png"))
-    with pytest.raises(SaveError, match="404"):
+    with pytest.raises(NotFoundError, match="404"):
         save_images(result, tmp_path, http_client=client)
     assert listing(tmp_path) == []
+
+
+@pytest.mark.parametrize(
+    ("failure", "error_class"), [(httpx.ConnectError, APIConnectionError), (httpx.ReadTimeout, APITimeoutError)]
+)
+def test_a_download_that_gets_no_answer_is_the_packages_connection_error_and_leaves_no_directory(
+    tmp_path: Path, failure: type[httpx.TransportError], error_class: type[APIConnectionError]
+) -> None:
+    def fail(request: httpx.Request) -> httpx.Response:
+        raise failure("no answer", request=request)
+
+    client = httpx.Client(transport=httpx.MockTransport(fail))
+    with pytest.raises(error_class) as caught:
+        save_images(answer(Image(url="https://cdn.example.test/a.png")), tmp_path / "new" / "out", http_client=client)
+    assert "image 1" in str(caught.value) and "https://cdn.example.test/a.png" in str(caught.value)
+    assert listing(tmp_path) == []  # not even the directories it made for the images
+
+
+def test_an_expired_image_url_is_a_status_error_that_says_urls_expire(tmp_path: Path) -> None:
+    client = httpx.Client(transport=httpx.MockTransport(lambda r: httpx.Response(404, text="expired")))
+    with pytest.raises(NotFoundError) as caught:
+        save_images(answer(Image(url="https://cdn.example.test/a.png")), tmp_path / "out", http_client=client)
+    assert caught.value.status_code == 404
+    assert "https://cdn.example.test/a.png answered 404" in str(caught.value)
+    assert "expire" in str(caught.value)
+    assert listing(tmp_path) == []
+
+
+def test_a_directory_that_cannot_be_made_is_a_save_error_naming_it(tmp_path: Path) -> None:
+    (tmp_path / "blocker").write_text("a file where a directory should be")
+    with pytest.raises(SaveError) as caught:
+        save_images(answer(Image(b64_json=b64(image_bytes()))), tmp_path / "blocker" / "out")
+    assert str(tmp_path / "blocker" / "out") in str(caught.value)
+
+
+def test_a_full_disk_is_reported_with_the_callers_directory_never_a_temporary_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def disk_full(*args: object, dir: str, **kwargs: object) -> object:
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), os.path.join(dir, ".image-1-x7q.part"))
+
+    monkeypatch.setattr(tempfile, "NamedTemporaryFile", disk_full)
+    with pytest.raises(SaveError) as caught:
+        save_images(answer(Image(b64_json=b64(image_bytes()))), tmp_path / "out")
+    message = str(caught.value)
+    assert str(tmp_path / "out") in message and os.strerror(errno.ENOSPC) in message
+    assert ".part" not in message
 
 
 def test_a_stream_event_can_be_saved_and_decoded(tmp_path: Path) -> None:

@@ -35,14 +35,21 @@ def test_the_readme_has_examples() -> None:
 
 
 @pytest.mark.parametrize("index", range(len(examples())))
-def test_a_readme_example_runs(index: int, mock_url: str, tmp_path: Path) -> None:
+def test_a_readme_example_runs_and_runs_again_in_the_same_place(index: int, mock_url: str, tmp_path: Path) -> None:
+    # Twice: a reader tries an example, then tries it again; the second run must not fail on what the first left.
     for name, mode in (("a.png", "RGB"), ("b.png", "RGB"), ("m.png", "RGBA")):
         buffer = io.BytesIO()
         Image.new(mode, (64, 64), (0, 0, 0, 0) if mode == "RGBA" else (9, 99, 199)).save(buffer, format="PNG")
         (tmp_path / name).write_bytes(buffer.getvalue())
     env = {**os.environ, "OPENAI_API_KEY": "sk-readme", "OPENAI_BASE_URL": mock_url}
-    result = subprocess.run(
-        [sys.executable, "-c", examples()[index]], check=False, cwd=tmp_path, env=env, capture_output=True, text=True
-    )
-    assert result.returncode == 0, result.stderr
-    assert result.stdout.strip()
+    for run in ("first", "second"):
+        result = subprocess.run(
+            [sys.executable, "-c", examples()[index]],
+            check=False,
+            cwd=tmp_path,
+            env=env,
+            capture_output=True,
+            text=True,
+        )
+        assert result.returncode == 0, f"{run} run: {result.stderr}"
+        assert result.stdout.strip()

@@ -10,7 +10,7 @@ from openai_images._version import __version__
 
 if TYPE_CHECKING:
     from openai_images.client import AsyncImagesApi, ImagesApi
-    from openai_images.config import InsecureTransportWarning, MissingCredentialsError
+    from openai_images.config import InsecureTransportWarning, MissingCredentialsError, SettingsError
     from openai_images.errors import (
         APIConnectionError,
         APIError,
@@ -41,6 +41,7 @@ _HOMES = {
     "ImagesApi": "client",
     "InsecureTransportWarning": "config",
     "MissingCredentialsError": "config",
+    "SettingsError": "config",
     "SaveError": "files",
     "image_bytes": "files",
     "save_images": "files",
@@ -86,6 +87,7 @@ __all__ = [
     "RateLimitError",
     "RetiredModelWarning",
     "SaveError",
+    "SettingsError",
     "UnprocessableEntityError",
     "ValidationError",
     "__version__",

@@ -23,9 +23,9 @@ PROGRAM = "openai-images"
 
 EXIT_CODES = """\
 exit codes:
-  0 done   1 failed (e.g. a file in the way)   2 invalid request, nothing sent
-  3 the API refused or failed (type, code, message and request id are shown)
-  4 the API could not be reached   130 interrupted"""
+  0 done   1 failed (e.g. a file in the way)   2 invalid request or setting, nothing sent
+  3 the API refused or failed (type, code, message and request id are shown), or an image URL did
+  4 the API (or an image URL) could not be reached   130 interrupted"""
 
 EXAMPLES = {
     None: """\
@@ -157,8 +157,9 @@ def add_output_options(parser: argparse.ArgumentParser) -> None:
         "-o",
         "--output",
         metavar="PATH|DIR",
-        help="where to save: a file name with an image suffix (.png...) for one image, else a directory"
-        " (default: ./<slug-of-prompt>-<n>.<ext>)",
+        help="where to save: a file name with an image suffix (.png, .jpg...), whose suffix also chooses the"
+        " format when --output-format is not given (several images are saved as NAME-1.png, NAME-2.png...);"
+        " else a directory (default: ./<slug-of-prompt>-<n>.<ext>)",
     )
     group.add_argument("--force", action="store_true", help="replace existing files (never done otherwise)")
     group.add_argument(
@@ -279,7 +280,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     console = Console(json_mode=args.json, quiet=args.quiet, secrets=known_secrets(args.api_key))
     configure_logging(args.verbose, args.quiet, console.redact, sys.stderr)
     try:
-        result: int = args.run(args, console)
+        with console.warnings_as_lines():
+            result: int = args.run(args, console)
     except KeyboardInterrupt:
         console.error("interrupted")
         return INTERRUPTED

@@ -19,6 +19,7 @@ from typing import Any, Self, Unpack, cast
 from urllib.parse import quote, urlsplit
 
 import anyio
+import attrs
 import httpx
 from openai_images_client import AsyncImagesApi as GeneratedAsyncImagesApi
 from openai_images_client import Client
@@ -51,6 +52,25 @@ def _caller_stacklevel() -> int:
     while frame is not None and frame.f_globals.get("__name__", "").split(".")[0] in _PACKAGES:
         frame, level = frame.f_back, level + 1  # type: ignore[assignment]
     return level
+
+
+@attrs.define
+class DryRun(PreparedRequest):
+    """A dry run's request, the credential redacted; its curl command takes the key from the shell."""
+
+    credential: tuple[str, str] = ("Authorization", "Bearer $OPENAI_API_KEY")
+    """The credential header and what curl sends in it: an environment variable the shell fills in."""
+
+    def to_curl(self) -> str:
+        header, value = self.credential
+        others = {name: text for name, text in self.headers.items() if name.lower() != header.lower()}
+        without = PreparedRequest(**{**attrs.asdict(self, recurse=False, filter=_base_field), "headers": others})
+        # Double quotes, so that the shell expands the variable: the key is never printed.
+        return f'{without.to_curl()} -H "{header}: {value}"'
+
+
+def _base_field(field: attrs.Attribute[Any], value: Any) -> bool:
+    return field.name != "credential"
 
 
 class ClientOptions(config.SettingsOptions, total=False):
@@ -157,14 +177,19 @@ class _Overlay(_ApiBase):
     def _dry_run(self, request: httpx.Request, kwargs: dict[str, Any]) -> PreparedRequest:
         prepared = super()._dry_run(request, kwargs)
         prepared.headers[self._auth.header] = REDACTED
-        return prepared
+        variable = "AZURE_OPENAI_API_KEY" if self.settings.azure is not None else "OPENAI_API_KEY"
+        credential = (self._auth.header, f"{self._auth.prefix}${variable}")
+        return DryRun(**attrs.asdict(prepared, recurse=False), credential=credential)
 
     def _status_error(self, operation: Operation, response: Response[Any]) -> Exception:
         assert response.http_response is not None
         from openai_images_client.models import ErrorResponse
 
         body = response.parsed if isinstance(response.parsed, ErrorResponse) else None
-        return status_error(response.http_response, body)
+        hint = None
+        if response.http_response.status_code == 404 and self.settings.azure is None:
+            hint = config.missing_version_hint(self.settings.base_url)
+        return status_error(response.http_response, body, hint)
 
     def _stream_error(self, operation: Operation, message: str, payload: Any) -> Exception:
         return APIStreamError(f"{operation.operation_id}: {message}", body=payload)
@@ -190,10 +215,20 @@ class _Overlay(_ApiBase):
             for key, value in {"connect": None, "read": None, "write": None, "pool": None, **current}.items()
         }
 
-    def _connection_error(self, exc: Exception, request: httpx.Request) -> APIConnectionError:
+    def _connection_error(self, exc: Exception, request: httpx.Request, attempts: int) -> APIConnectionError:
+        """The error after the last attempt: which host and port, how many attempts, what went wrong."""
+        url = request.url
+        host = f"[{url.host}]" if ":" in url.host else url.host
+        where = f"{host}:{url.port or (443 if url.scheme == 'https' else 80)}"
+        tries = f"{attempts} attempt{'s' if attempts != 1 else ''}"
         if isinstance(exc, httpx.TimeoutException):
-            return APITimeoutError(f"Request timed out: {type(exc).__name__}", request=request)
-        return APIConnectionError(f"Connection error: {type(exc).__name__}: {exc}", request=request)
+            return APITimeoutError(
+                f"Request timed out: no answer from {where} ({tries}): {type(exc).__name__}", request=request
+            )
+        what = "could not connect to" if isinstance(exc, httpx.ConnectError) else "lost the connection to"
+        return APIConnectionError(
+            f"Connection error: {what} {where} ({tries}): {type(exc).__name__}: {exc}", request=request
+        )
 
     def _next_wait(
         self, retry: int, started: float, request: httpx.Request, response: httpx.Response | None
@@ -243,9 +278,9 @@ class ImagesApi(_Overlay, GeneratedImagesApi):
             except RETRIED_ERRORS as exc:
                 wait = self._next_wait(retry, started, request, None)
                 if wait is None:
-                    raise self._connection_error(exc, request) from exc
+                    raise self._connection_error(exc, request, retry + 1) from exc
             except httpx.TransportError as exc:
-                raise self._connection_error(exc, request) from exc
+                raise self._connection_error(exc, request, retry + 1) from exc
             else:
                 if not self.retry_policy.should_retry(response):
                     return response
@@ -292,9 +327,9 @@ class AsyncImagesApi(_Overlay, GeneratedAsyncImagesApi):
             except RETRIED_ERRORS as exc:
                 wait = self._next_wait(retry, started, request, None)
                 if wait is None:
-                    raise self._connection_error(exc, request) from exc
+                    raise self._connection_error(exc, request, retry + 1) from exc
             except httpx.TransportError as exc:
-                raise self._connection_error(exc, request) from exc
+                raise self._connection_error(exc, request, retry + 1) from exc
             else:
                 if not self.retry_policy.should_retry(response):
                     return response

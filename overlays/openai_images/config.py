@@ -8,6 +8,8 @@ The variables are the official SDK's: ``OPENAI_API_KEY``, ``OPENAI_BASE_URL``, `
 from __future__ import annotations
 
 import os
+import re
+import sys
 import warnings
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -26,6 +28,15 @@ DEFAULT_MAX_RETRIES = 2
 
 class MissingCredentialsError(OpenAIImagesError):
     """No API key was given or found in the environment."""
+
+
+class SettingsError(OpenAIImagesError, ValueError):
+    """A setting has a value the client cannot use (a base URL that is not http(s), negative ``max_retries``)."""
+
+    def __init__(self, setting: str, message: str) -> None:
+        super().__init__(message)
+        self.setting = setting
+        """Where the value came from: the argument's name (``base_url``) or the environment variable's."""
 
 
 class InsecureTransportWarning(UserWarning):
@@ -117,6 +128,17 @@ def _is_loopback(host: str) -> bool:
         return False
 
 
+_PACKAGE = os.path.dirname(os.path.abspath(__file__)) + os.sep
+
+
+def _callers_stacklevel() -> int:
+    """The ``stacklevel`` that attributes a warning to the first line outside this package: the caller's."""
+    level, frame = 1, sys._getframe(1)  # stacklevel 1: the function that calls warnings.warn
+    while frame.f_back is not None and frame.f_code.co_filename.startswith(_PACKAGE):
+        level, frame = level + 1, frame.f_back
+    return level
+
+
 def warn_if_insecure(base_url: str) -> None:
     """Warn when a key would be sent over plain http to a host that is not this machine."""
     parts = urlsplit(base_url)
@@ -124,8 +146,34 @@ def warn_if_insecure(base_url: str) -> None:
         warnings.warn(
             f"the API key would be sent unencrypted to {parts.hostname} (base_url uses http://); use https://",
             InsecureTransportWarning,
-            stacklevel=4,
+            stacklevel=_callers_stacklevel(),
         )
+
+
+def check_base_url(url: str, setting: str) -> None:
+    """Refuse a base URL that is not ``http(s)://host...`` before anything is sent (``setting``: where it came from)."""
+    try:
+        parts = urlsplit(url)
+        usable = parts.scheme in ("http", "https") and bool(parts.hostname)
+    except ValueError:
+        usable = False
+    if not usable:
+        raise SettingsError(
+            setting,
+            f"{setting} {url!r} is not an http:// or https:// URL;"
+            f" a base URL looks like {DEFAULT_BASE_URL} or http://127.0.0.1:8080/v1",
+        )
+
+
+_VERSION_SEGMENT = re.compile(r"v[0-9]+\w*")
+
+
+def missing_version_hint(base_url: str) -> str | None:
+    """For a 404: when the base URL has no version segment (``/v1``), the URL that was probably meant."""
+    segments = urlsplit(base_url).path.split("/")
+    if any(_VERSION_SEGMENT.fullmatch(segment) for segment in segments):
+        return None
+    return f"the base URL has no version; did you mean {base_url.rstrip('/')}/v1?"
 
 
 class SettingsOptions(TypedDict, total=False):
@@ -162,17 +210,22 @@ def resolve(*, environ: Mapping[str, str] | None = None, **options: Unpack[Setti
         key = api_key or env.get("AZURE_OPENAI_API_KEY")
         key_source = "AZURE_OPENAI_API_KEY"
         url = base_url or f"{azure.endpoint}/openai"
+        url_source = (
+            "base_url" if base_url else "azure_endpoint" if options.get("azure_endpoint") else "AZURE_OPENAI_ENDPOINT"
+        )
+        check_base_url(base_url or azure.endpoint, url_source)
     else:
         key = api_key or env.get("OPENAI_API_KEY")
         key_source = "OPENAI_API_KEY"
         url = base_url or env.get("OPENAI_BASE_URL") or DEFAULT_BASE_URL
+        check_base_url(url, "base_url" if base_url else "OPENAI_BASE_URL")
     if not key:
         raise MissingCredentialsError(
             f"no API key: pass api_key= or set the {key_source} environment variable"
             " (or use the embedded mock: openai_images.mock)"
         )
     if max_retries is not None and max_retries < 0:
-        raise ValueError(f"max_retries must be 0 or more, not {max_retries}")
+        raise SettingsError("max_retries", f"max_retries must be 0 or more, not {max_retries}")
     warn_if_insecure(url)
     return Settings(
         api_key=Secret(key),

@@ -125,6 +125,8 @@ class APIStatusError(APIError):
         self.type: str | None = getattr(error, "type_", None)
         self.param: str | None = getattr(error, "param", None)
         self.code: str | None = getattr(error, "code", None)
+        self.hint: str | None = None
+        """What probably went wrong on our side, when it can be told (a base URL without ``/v1``)."""
 
 
 class BadRequestError(APIStatusError):
@@ -170,10 +172,23 @@ _BY_STATUS: dict[int, type[APIStatusError]] = {
 }
 
 
-def status_error(response: httpx.Response, body: ErrorResponse | None) -> APIStatusError:
-    """The exception for a non-2xx answer, with the server's message, type, param, code and request id."""
+def status_error_class(status: int) -> type[APIStatusError]:
+    """The exception class for an error status: ``NotFoundError`` for 404, ``InternalServerError`` for 5xx..."""
+    return InternalServerError if status >= 500 else _BY_STATUS.get(status, APIStatusError)
+
+
+def shown_url(request: httpx.Request) -> str:
+    """``METHOD URL`` of a request, as it may be shown (no user or password)."""
+    return f"{request.method} {request.url.copy_with(username=None, password=None)}"
+
+
+def status_error(response: httpx.Response, body: ErrorResponse | None, hint: str | None = None) -> APIStatusError:
+    """The exception for a non-2xx answer, with the server's message, type, param, code and request id.
+
+    A ``hint`` (what probably went wrong on the caller's side) ends the message, after the request it is about.
+    """
     status = response.status_code
-    cls = InternalServerError if status >= 500 else _BY_STATUS.get(status, APIStatusError)
+    cls = status_error_class(status)
     error = body.error if body is not None else None
     if error is not None:
         details = [f"{error.type_}: {error.message}"]
@@ -183,4 +198,8 @@ def status_error(response: httpx.Response, body: ErrorResponse | None) -> APISta
         detail = _short.repr(response.text) if response.text else "no body"
     request_id = response.headers.get("x-request-id")
     suffix = f" (request id {request_id})" if request_id else ""
-    return cls(f"Error code: {status} - {detail}{suffix}", response=response, body=body)
+    if hint:
+        suffix += f"; {shown_url(response.request)}: {hint}"
+    exception = cls(f"Error code: {status} - {detail}{suffix}", response=response, body=body)
+    exception.hint = hint
+    return exception

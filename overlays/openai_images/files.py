@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+import itertools
 import os
 import re
 import tempfile
@@ -21,17 +22,61 @@ from urllib.parse import urljoin, urlsplit
 import httpx
 from openai_images_client.types import Unset, sniff_content_type
 
-from openai_images.errors import OpenAIImagesError
+from openai_images.errors import (
+    APIConnectionError,
+    APIStatusError,
+    APITimeoutError,
+    OpenAIImagesError,
+    status_error_class,
+)
 
 DEFAULT_MAX_DOWNLOAD_BYTES = 64 * 1024 * 1024
 MAX_REDIRECTS = 5
 _EXTENSIONS = {"image/png": "png", "image/jpeg": "jpg", "image/webp": "webp", "image/gif": "gif"}
 _FORMAT_EXTENSIONS = {"png": "png", "jpeg": "jpg", "jpg": "jpg", "webp": "webp", "gif": "gif"}
 _UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
+EXPIRED_STATUSES = (403, 404, 410)
+"""What a CDN answers for an image URL past its expiry (Azure's signed URLs: 403)."""
 
 
 class SaveError(OpenAIImagesError):
     """An image could not be decoded, downloaded or written; nothing of this call was left on disk."""
+
+
+class SaveLocationError(SaveError):
+    """The directory cannot take the images: it cannot be made, is not writable, or the disk is full."""
+
+    def __init__(self, directory: Path, reason: str) -> None:
+        super().__init__(f"cannot save images in {directory}: {reason}")
+        self.directory = directory
+        self.reason = reason
+
+
+def make_directories(folder: Path) -> list[Path]:
+    """Create ``folder`` and its missing parents; return the directories this made, deepest first."""
+    missing = list(itertools.takewhile(lambda path: not path.exists(), (folder, *folder.parents)))
+    folder.mkdir(parents=True, exist_ok=True)
+    return missing
+
+
+def remove_empty(directories: Sequence[Path]) -> None:
+    """Take away directories made for a save that did not happen (deepest first), as long as they are empty."""
+    for directory in directories:
+        try:
+            directory.rmdir()
+        except OSError:
+            return
+
+
+def why_not(folder: Path, exc: OSError) -> str:
+    """Why images cannot go into ``folder``, in the caller's terms (never a temporary file's name)."""
+    existing = next((path for path in (folder, *folder.parents) if path.exists()), None)
+    if existing is not None and not existing.is_dir():
+        return f"{existing} is not a directory"
+    reason = exc.strerror or str(exc)
+    if existing != folder:
+        return f"it cannot be created ({reason})"
+    return reason
 
 
 @dataclass(frozen=True)
@@ -82,27 +127,58 @@ def _check_url(url: str) -> None:
         raise SaveError(f"refusing to download {scheme or 'a relative'}: URL; only http and https are fetched")
 
 
-def _download(url: str, client: httpx.Client, max_bytes: int, target: Any) -> None:
-    """Stream ``url`` into ``target``, following at most MAX_REDIRECTS http(s) redirects, up to ``max_bytes``."""
-    for _ in range(MAX_REDIRECTS + 1):
-        _check_url(url)
-        with client.stream("GET", url, follow_redirects=False) as response:
-            if response.is_redirect:
-                url = urljoin(url, response.headers.get("location", ""))
-                continue
-            if response.status_code != 200:
-                raise SaveError(f"downloading {url} answered {response.status_code}")
-            declared = response.headers.get("content-length")
-            if declared is not None and declared.isdigit() and int(declared) > max_bytes:
-                raise SaveError(f"{url} is {declared} bytes, more than the {max_bytes} allowed")
-            received = 0
-            for chunk in response.iter_bytes():
-                received += len(chunk)
-                if received > max_bytes:
-                    raise SaveError(f"{url} sent more than the {max_bytes} bytes allowed")
-                target.write(chunk)
-            return
+def _request_of(exc: httpx.TransportError) -> httpx.Request | None:
+    try:
+        return exc.request
+    except RuntimeError:  # httpx raises when the error was made without one
+        return None
+
+
+def _download(source: _Source, client: httpx.Client, max_bytes: int, target: Any) -> None:
+    """Stream the source's URL into ``target``, following at most MAX_REDIRECTS http(s) redirects, up to ``max_bytes``.
+
+    No answer is ``APIConnectionError`` (``APITimeoutError``); an error status is the ``APIStatusError`` for it.
+    """
+    assert source.url is not None
+    url = source.url
+    what = f"image {source.index}"
+    try:
+        for _ in range(MAX_REDIRECTS + 1):
+            _check_url(url)
+            with client.stream("GET", url, follow_redirects=False) as response:
+                if response.is_redirect:
+                    url = urljoin(url, response.headers.get("location", ""))
+                    continue
+                if response.status_code != 200:
+                    raise _status_error(response, what, url)
+                declared = response.headers.get("content-length")
+                if declared is not None and declared.isdigit() and int(declared) > max_bytes:
+                    raise SaveError(f"{url} is {declared} bytes, more than the {max_bytes} allowed")
+                received = 0
+                for chunk in response.iter_bytes():
+                    received += len(chunk)
+                    if received > max_bytes:
+                        raise SaveError(f"{url} sent more than the {max_bytes} bytes allowed")
+                    target.write(chunk)
+                return
+    except httpx.TimeoutException as exc:
+        detail = f"downloading {what} from {url} ({type(exc).__name__})"
+        raise APITimeoutError(f"Request timed out: {detail}", request=_request_of(exc)) from exc
+    except httpx.TransportError as exc:
+        detail = f"could not download {what} from {url} ({type(exc).__name__}: {exc})"
+        raise APIConnectionError(f"Connection error: {detail}", request=_request_of(exc)) from exc
     raise SaveError(f"downloading {url}: more than {MAX_REDIRECTS} redirects")
+
+
+def _status_error(response: httpx.Response, what: str, url: str) -> APIStatusError:
+    status = response.status_code
+    message = f"Error code: {status} - downloading {what}: {url} answered {status}"
+    if status in EXPIRED_STATUSES:
+        message += (
+            "; image URLs expire (OpenAI's after an hour): download them soon after the answer,"
+            " or ask for response_format=b64_json"
+        )
+    return status_error_class(status)(message, response=response, body=None)
 
 
 def _extension(head: bytes, output_format: str | None) -> str:
@@ -127,11 +203,19 @@ def save_images(
     extension taken from the image's own bytes. ``url`` images are downloaded with
     ``http_client`` (a fresh client without credentials by default), http(s) only, at most
     ``max_download_bytes`` each. An existing file is an error unless ``overwrite``.
+
+    A failed save leaves nothing behind, not even the directories it made. A directory that cannot
+    take the images is ``SaveLocationError``; a download that gets no answer is
+    ``APIConnectionError`` (``APITimeoutError``), and one answered with an error status the
+    ``APIStatusError`` for it (``NotFoundError`` for an expired URL).
     """
     sources, stamp = _sources(result)
     base = _UNSAFE.sub("-", prefix or f"image-{stamp}").strip("-.") or "image"
     folder = Path(directory)
-    folder.mkdir(parents=True, exist_ok=True)
+    try:
+        made = make_directories(folder)
+    except OSError as exc:
+        raise SaveLocationError(folder, why_not(folder, exc)) from exc
     temporaries: list[tuple[Path, str]] = []
     placed: list[Path] = []
     own_client = http_client is None
@@ -144,8 +228,7 @@ def save_images(
                 if source.b64 is not None:
                     handle.write(_decode(source))
                 else:
-                    assert source.url is not None
-                    _download(source.url, client, max_download_bytes, handle)
+                    _download(source, client, max_download_bytes, handle)
             with open(handle.name, "rb") as written:
                 head = written.read(16)
             if not head:
@@ -163,9 +246,14 @@ def save_images(
                 os.link(temporary, target)  # fails if the target appeared meanwhile: never clobber
             placed.append(target)
         return placed
-    except BaseException:
+    except BaseException as exc:
         for target in placed if not overwrite else []:
             target.unlink(missing_ok=True)
+        for temporary, _ in temporaries:
+            temporary.unlink(missing_ok=True)
+        remove_empty(made)
+        if isinstance(exc, OSError) and not isinstance(exc, FileExistsError):
+            raise SaveLocationError(folder, why_not(folder, exc)) from exc
         raise
     finally:
         for temporary, _ in temporaries:

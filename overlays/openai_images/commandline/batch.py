@@ -33,7 +33,16 @@ from openai_images.commandline.clients import AsyncClients, async_clients, serve
 from openai_images.commandline.console import CommandError, Console, describe_error
 from openai_images.commandline.history import OK, REUSED, Entry, History
 from openai_images.commandline.options import COMMANDS, file_fields
-from openai_images.commandline.outputs import OutputPlan, copy_images, save_answer, save_partial
+from openai_images.commandline.outputs import (
+    OutputPlan,
+    OutputUnwritableError,
+    UnsavedImagesError,
+    check_writable,
+    copy_images,
+    rescue_directories,
+    save_answer,
+    save_partial,
+)
 from openai_images.commandline.progress import ProgressBar
 from openai_images.commandline.requests import ImageRequest
 from openai_images.commandline.single import new_entry, opened_history, outcome_of
@@ -300,7 +309,9 @@ class BatchRun:
                 usage = getattr(answer, "usage", None)
                 entry.usage = usage.to_dict() if usage is not None and hasattr(usage, "to_dict") else None
                 # From here to the end of the block nothing awaits: Ctrl-C cannot split these steps.
-                paths = save_answer(answer, plan, force=self.args.force, http_client=self.clients.downloads)
+                paths = save_answer(
+                    answer, plan, force=self.args.force, http_client=self.clients.downloads, rescue=rescue_directories()
+                )
                 entry.outcome = OK
             entry.paths = [str(path) for path in paths]
             self._record(entry)
@@ -320,6 +331,8 @@ class BatchRun:
             line.message = self.console.redact(_one_line(document))
             entry.outcome = outcome_of(exc)
             entry.error = line.message
+            if isinstance(exc, UnsavedImagesError):
+                entry.paths = [str(path) for path in exc.kept]
             self._record(entry)
             line.history_id = entry.id
             self.bar.failed += 1
@@ -335,10 +348,13 @@ class BatchRun:
         async with stream:
             async for event in stream:
                 index = getattr(event, "partial_image_index", None)
-                if isinstance(index, int):
-                    save_partial(event, plan, index + 1, force=self.args.force)
-                else:
+                if not isinstance(index, int):
                     completed = event
+                    continue
+                try:
+                    save_partial(event, plan, index + 1, force=self.args.force)
+                except OutputUnwritableError as exc:
+                    self.note(f"warning: partial image {index + 1}: {exc}", always=True)
         if completed is None:
             raise APIStreamError("the stream ended without the completed image")
         return completed
@@ -379,6 +395,7 @@ def run(args: argparse.Namespace, console: Console) -> int:
     if args.dry_run:
         return asyncio.run(_dry_run(lines, args, console))
     out = Path(args.out).expanduser().absolute()
+    check_writable(OutputPlan(out, "batch"))
     out.mkdir(parents=True, exist_ok=True)
     state = load_state(out)
     pending = []

@@ -11,10 +11,12 @@ import json
 import logging
 import os
 import sys
-from collections.abc import Iterable, Sequence
+import warnings
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from typing import Any, TextIO
 
-from openai_images.errors import APIConnectionError, APIError, APIStatusError, ValidationError
+from openai_images.errors import APIConnectionError, APIError, APIStatusError, ValidationError, shown_url
 
 PROGRAM = "openai-images"
 REDACTED = "<redacted>"
@@ -129,6 +131,20 @@ class Console:
         self.stdout.write(self.redact(text) + "\n")
         self.stdout.flush()
 
+    @contextmanager
+    def warnings_as_lines(self) -> Iterator[None]:
+        """Python warnings (the plain-http key warning...) as one ``warning:`` line each, each said once."""
+        said: set[str] = set()
+
+        def show(message: Warning | str, *args: Any, **kwargs: Any) -> None:
+            if str(message) not in said:
+                said.add(str(message))
+                self.warn(str(message))
+
+        with warnings.catch_warnings():
+            warnings.showwarning = show
+            yield
+
     def fail(self, exc: BaseException) -> int:
         """Report an error the way its kind deserves and return the exit code."""
         code, document, lines = describe_error(exc)
@@ -154,14 +170,25 @@ def api_error_document(exc: APIStatusError) -> dict[str, Any]:
         "param": exc.param,
         "message": message if isinstance(message, str) else exc.message,
         "request_id": exc.request_id,
+        "url": shown_url(exc.request) if exc.request is not None else None,
+        "hint": exc.hint,
     }
+
+
+_OPTIONS = {"base_url": "--base-url", "max_retries": "--max-retries"}
+"""The command line's names for the client's settings, for messages about them."""
 
 
 def describe_error(exc: BaseException) -> tuple[int, dict[str, Any], list[str]]:
     """(exit code, JSON error document, lines for stderr) for an exception."""
     from openai_images.commandline.clients import MockUnavailableError
-    from openai_images.commandline.outputs import OutputExistsError
-    from openai_images.config import MissingCredentialsError
+    from openai_images.commandline.outputs import (
+        DownloadFailedError,
+        OutputExistsError,
+        OutputUnwritableError,
+        UnsavedImagesError,
+    )
+    from openai_images.config import MissingCredentialsError, SettingsError
     from openai_images.files import SaveError
 
     if isinstance(exc, ValidationError):
@@ -175,6 +202,10 @@ def describe_error(exc: BaseException) -> tuple[int, dict[str, Any], list[str]]:
             variable = "AZURE_OPENAI_API_KEY" if "AZURE" in message else "OPENAI_API_KEY"
             message = f"no API key: set {variable} or pass --api-key (or try the embedded mock: --mock)"
         return INVALID, {"kind": "credentials", "message": message}, [f"{PROGRAM}: {message}"]
+    if isinstance(exc, SettingsError):
+        option = _OPTIONS.get(exc.setting)
+        message = str(exc) if option is None else option + str(exc).removeprefix(exc.setting)
+        return INVALID, {"kind": "settings", "message": message}, [f"{PROGRAM}: {message}"]
     if isinstance(exc, APIStatusError):
         document = api_error_document(exc)
         details = ", ".join(
@@ -185,12 +216,23 @@ def describe_error(exc: BaseException) -> tuple[int, dict[str, Any], list[str]]:
             f"  {document['message']}",
             f"  request id: {exc.request_id or 'none given'}",
         ]
+        lines += [f"  {name}: {document[name]}" for name in ("url", "hint") if document[name]]
         return API_ERROR, document, lines
     if isinstance(exc, APIConnectionError):
-        message = f"could not reach the API: {exc.message}"
+        message = f"could not reach the API: {exc.message.removeprefix('Connection error: ')}"
         return CONNECTION_ERROR, {"kind": "connection", "message": message}, [f"{PROGRAM}: {message}"]
     if isinstance(exc, APIError):
         return API_ERROR, {"kind": "api", "message": exc.message}, [f"{PROGRAM}: {exc.message}"]
+    if isinstance(exc, DownloadFailedError):
+        # The answer was fine; fetching an image it pointed at was not: one line says which and why.
+        cause = exc.error
+        code = CONNECTION_ERROR if isinstance(cause, APIConnectionError) else API_ERROR
+        return code, {"kind": "download", "message": cause.message}, [f"{PROGRAM}: {cause.message}"]
+    if isinstance(exc, UnsavedImagesError):
+        kept = [str(path) for path in exc.kept]
+        return FAILED, {"kind": "save", "message": str(exc), "kept": kept}, [f"{PROGRAM}: {exc}"]
+    if isinstance(exc, OutputUnwritableError):
+        return FAILED, {"kind": "output", "message": str(exc), "path": str(exc.where)}, [f"{PROGRAM}: {exc}"]
     if isinstance(exc, OutputExistsError):
         document = {"kind": "output_exists", "message": str(exc), "paths": [str(path) for path in exc.paths]}
         return FAILED, document, [f"{PROGRAM}: {exc}"]

@@ -92,12 +92,31 @@ def request_of(entry: Entry, console: Console) -> ImageRequest:
     return request
 
 
+def _recorded_server(entry: Entry, args: argparse.Namespace, console: Console) -> None:
+    """Send a rerun to the server its call was recorded against (the mock included), unless
+    ``--mock`` or ``--base-url`` say otherwise."""
+    from openai_images.commandline.clients import server_label
+
+    if args.mock or args.base_url is not None:
+        return
+    if entry.server == "mock":
+        args.mock = True
+    elif entry.server != server_label(args):
+        args.base_url = entry.server
+    else:
+        return
+    console.info(
+        f"rerunning call #{entry.id} on {entry.server}, where it was recorded (--mock or --base-url sends it elsewhere)"
+    )
+
+
 def rerun(history: History, args: argparse.Namespace, console: Console) -> int:
     from openai_images.commandline import single
 
     entry = _entry(history, args.id)
     request = request_of(entry, console)
     history.close()  # the call records itself through its own connection
+    _recorded_server(entry, args, console)
     console.info(f"rerunning call #{entry.id}: {entry.command} with {entry.model or 'the default model'}")
     return single.execute(request, args, console)
 

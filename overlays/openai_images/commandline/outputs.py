@@ -1,9 +1,11 @@
 """Where images land: names from ``-o`` or the prompt, atomic placement, no overwriting, a viewer.
 
+Before a call is paid for, the place its images go is proven writable (``check_writable``).
 Every image is first written completely into a hidden staging directory next to its target (by
 ``save_images``, or as a copy for ``--reuse``), then linked into place: a target that exists is
-an error unless ``--force``, and an interrupted run leaves neither a partial image nor the
-staging directory behind.
+an error unless ``--force``, and an interrupted run leaves neither a partial image, nor the
+staging directory, nor a directory made for it behind. Images that arrived but cannot be placed
+are kept elsewhere (``rescue_directories``), and the error says where.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import time
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -22,7 +25,9 @@ from typing import Any
 
 import httpx
 
-from openai_images.files import save_images
+from openai_images.commandline.history import default_path
+from openai_images.errors import APIError
+from openai_images.files import SaveError, SaveLocationError, make_directories, remove_empty, save_images, why_not
 
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".webp", ".gif")
 _SAME_FORMAT = {".jpeg": ".jpg"}
@@ -35,6 +40,40 @@ class OutputExistsError(Exception):
         self.paths = list(paths)
         names = ", ".join(str(path) for path in self.paths)
         super().__init__(f"not overwriting {names} (pass --force, or choose another place with -o)")
+
+
+class OutputUnwritableError(Exception):
+    """The place images would go cannot take them (found before the call, unless ``sent``)."""
+
+    def __init__(self, where: Path, reason: str, *, sent: bool = False) -> None:
+        self.where = where
+        super().__init__(f"cannot save images in {where}: {reason}" + ("" if sent else "; nothing was sent"))
+
+
+class DownloadFailedError(Exception):
+    """An image answered by URL could not be downloaded; ``error`` says why (no answer, or an error status)."""
+
+    def __init__(self, error: APIError) -> None:
+        self.error = error
+        super().__init__(error.message)
+
+
+class UnsavedImagesError(Exception):
+    """The answer arrived but its images could not be placed; ``kept`` lists where they were kept instead."""
+
+    def __init__(self, where: Path, reason: str, kept: Sequence[Path], keeping_failed: str | None = None) -> None:
+        self.where = where
+        self.kept = list(kept)
+        message = f"could not save the images in {where}: {reason}"
+        if self.kept:
+            message += f"; the {_count(len(self.kept))} kept as {', '.join(str(path) for path in self.kept)}"
+        else:
+            message += f"; they could not be kept elsewhere either ({keeping_failed})"
+        super().__init__(message)
+
+
+def _count(number: int) -> str:
+    return f"{number} image{'s were' if number != 1 else ' was'}"
 
 
 @dataclass(frozen=True)
@@ -63,6 +102,11 @@ class OutputPlan:
     def partial(self, index: int, extension: str) -> Path:
         return self.directory / f"{self.prefix}-partial-{index}.{extension}"
 
+    @property
+    def where(self) -> Path:
+        """What the user asked for: the file of ``-o FILE.png``, else the directory."""
+        return self.exact or self.directory
+
     def in_the_way(self, count: int, partials: int = 0) -> list[Path]:
         """Files that the answer's images would replace, whatever format they come in."""
         candidates: list[Path] = []
@@ -78,13 +122,74 @@ class OutputPlan:
 
 @contextmanager
 def staging(directory: Path) -> Iterator[Path]:
-    """A hidden directory beside the targets (same file system, so linking into place is atomic)."""
-    directory.mkdir(parents=True, exist_ok=True)
-    stage = Path(tempfile.mkdtemp(prefix=".openai-images-", dir=directory))
+    """A hidden directory beside the targets (same file system, so linking into place is atomic).
+
+    The directories made for it are taken away again if the block fails, so a failed save leaves
+    no empty output directory behind.
+    """
+    made = make_directories(directory)
     try:
-        yield stage
+        stage = Path(tempfile.mkdtemp(prefix=".openai-images-", dir=directory))
+        try:
+            yield stage
+        finally:
+            shutil.rmtree(stage, ignore_errors=True)
+    except BaseException:
+        remove_empty(made)
+        raise
+
+
+def _unwritable(plan: OutputPlan, exc: OSError | SaveLocationError) -> str:
+    """Why the plan's place cannot take images, naming the user's path and never a staging file."""
+    if isinstance(exc, SaveLocationError):
+        return exc.reason
+    return why_not(plan.directory, exc)
+
+
+def check_writable(plan: OutputPlan) -> None:
+    """Prove that images can be saved where the plan puts them, before the call is paid for.
+
+    The directory is made, a probe file written into a staging directory and removed, and the
+    directories made for the probe are taken away again (saving makes them anew).
+    """
+    try:
+        made = make_directories(plan.directory)
+    except OSError as exc:
+        raise OutputUnwritableError(plan.where, why_not(plan.directory, exc)) from None
+    try:
+        with staging(plan.directory) as stage:
+            (stage / "probe").write_bytes(b"\0")
+    except OSError as exc:
+        raise OutputUnwritableError(plan.where, why_not(plan.directory, exc)) from None
     finally:
-        shutil.rmtree(stage, ignore_errors=True)
+        remove_empty(made)
+
+
+def rescue_directories() -> list[Path]:
+    """Where images that cannot be placed are kept: beside the history, else in the temporary directory."""
+    return [default_path().parent / "unsaved", Path(tempfile.gettempdir()) / "openai-images-unsaved"]
+
+
+def keep_elsewhere(
+    result: Any, prefix: str, places: Sequence[Path], http_client: httpx.Client | None
+) -> tuple[list[Path], str | None]:
+    """The answer's images saved in the first of ``places`` that takes them: (paths, why none did)."""
+    reason = "no place to keep them was given"
+    stamp = time.strftime("%Y%m%d-%H%M%S")
+    for place_ in places:
+        try:
+            place_.mkdir(parents=True, exist_ok=True)
+            # A private directory of its own: prompts (and so images) can be personal.
+            folder = Path(tempfile.mkdtemp(prefix=f"{stamp}-{prefix[:40]}-", dir=place_))
+        except OSError as exc:
+            reason = f"{place_}: {exc.strerror or exc}"
+            continue
+        try:
+            return save_images(result, folder, prefix=prefix, http_client=http_client), None
+        except (SaveError, APIError, OSError) as exc:
+            remove_empty([folder])
+            reason = str(exc)
+    return [], reason
 
 
 @functools.cache
@@ -132,17 +237,14 @@ def _check_suffix(target: Path, written: Path, warn: Warn | None) -> None:
         warn(f"{target} holds a {actual[1:]} image, whatever its name says")
 
 
-def save_answer(
-    result: Any,
-    plan: OutputPlan,
-    *,
-    force: bool,
-    http_client: httpx.Client | None = None,
-    warn: Warn | None = None,
+def _place_answer(
+    result: Any, plan: OutputPlan, force: bool, http_client: httpx.Client | None, warn: Warn | None
 ) -> list[Path]:
-    """The images of an answer (or of a completed stream event), saved under the plan's names."""
     with staging(plan.directory) as stage:
-        staged = save_images(result, stage, prefix="image", http_client=http_client)
+        try:
+            staged = save_images(result, stage, prefix="image", http_client=http_client)
+        except APIError as exc:
+            raise DownloadFailedError(exc) from exc
         targets = [plan.image(index, len(staged), path.suffix[1:]) for index, path in enumerate(staged, start=1)]
         for target, written in zip(targets, staged, strict=True):
             if target == plan.exact:
@@ -150,11 +252,38 @@ def save_answer(
         return place(staged, targets, force)
 
 
+def save_answer(
+    result: Any,
+    plan: OutputPlan,
+    *,
+    force: bool,
+    http_client: httpx.Client | None = None,
+    warn: Warn | None = None,
+    rescue: Sequence[Path] = (),
+) -> list[Path]:
+    """The images of an answer (or of a completed stream event), saved under the plan's names.
+
+    If they cannot be placed (the directory went away, the disk is full, a file appeared in the
+    way), they are kept in the first of ``rescue`` that takes them, and ``UnsavedImagesError`` says where.
+    """
+    try:
+        return _place_answer(result, plan, force, http_client, warn)
+    except (OSError, SaveLocationError, OutputExistsError) as exc:
+        if not rescue:
+            raise
+        reason = str(exc) if isinstance(exc, OutputExistsError) else _unwritable(plan, exc)
+        kept, failed = keep_elsewhere(result, plan.prefix, rescue, http_client)
+        raise UnsavedImagesError(plan.where, reason, kept, failed) from exc
+
+
 def save_partial(event: Any, plan: OutputPlan, index: int, *, force: bool) -> Path:
     """One partial image of a stream, as ``PREFIX-partial-N.EXT``."""
-    with staging(plan.directory) as stage:
-        staged = save_images(event, stage, prefix="partial")
-        return place(staged, [plan.partial(index, staged[0].suffix[1:])], force)[0]
+    try:
+        with staging(plan.directory) as stage:
+            staged = save_images(event, stage, prefix="partial")
+            return place(staged, [plan.partial(index, staged[0].suffix[1:])], force)[0]
+    except (OSError, SaveLocationError) as exc:
+        raise OutputUnwritableError(plan.where, _unwritable(plan, exc), sent=True) from exc
 
 
 def copy_images(sources: Sequence[Path], plan: OutputPlan, *, force: bool, warn: Warn | None = None) -> list[Path]:

@@ -7,6 +7,7 @@ sha256 hashes. Together with the server they make the key that ``--reuse`` match
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
 import re
@@ -16,9 +17,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Self
 
+from openai_images import spec
 from openai_images.commandline.options import COMMANDS, Command, file_fields
 from openai_images.errors import Issue, ValidationError
+from openai_images.rules import table
 from openai_images.validation import check_request, effective_model
+
+_FORMAT_OF_SUFFIX = {".jpg": "jpeg"}
+"""File suffixes whose format is named otherwise; any other suffix names its format (``.png``: png)."""
 
 
 @dataclass(frozen=True)
@@ -54,6 +60,35 @@ def slug(text: str, limit: int = 48) -> str:
             break
         chosen = candidate
     return chosen or (words[0][:limit] if words else "image")
+
+
+def takes_output_format(operation_id: str, model: str, content_type: str | None = None) -> bool:
+    """Whether a request can choose its format: the operation has ``output_format`` and the model takes it."""
+    rules = table().models.get(model)
+    has_field = "output_format" in spec.operation(operation_id).properties(content_type)
+    return has_field and rules is not None and "output_format" in rules.parameters
+
+
+def formats_made(operation_id: str, model: str, content_type: str | None = None) -> tuple[str, ...] | None:
+    """The image formats ``model`` answers ``operation_id`` in; None for a model the rules table does not know.
+
+    A model that takes ``output_format`` (its parameters in the rules table) makes every value of the
+    operation's ``output_format`` enum (the spec); any other model makes only what the spec names as
+    ``output_format``'s default, which is what a server does when the field is absent.
+    """
+    if model not in table().models:
+        return None
+    if takes_output_format(operation_id, model, content_type):
+        schema = spec.operation(operation_id).properties(content_type)["output_format"]
+        return tuple(str(value) for value in spec.enum_values(schema) if value is not None)
+    defaults = {spec.default_of(other, "output_format") for other in spec.operations()}
+    return tuple(sorted(str(value) for value in defaults if value is not None)) or None
+
+
+def format_of(path: Path) -> str:
+    """The image format a file name promises: ``fox.jpg`` -> ``jpeg``."""
+    suffix = path.suffix.lower()
+    return _FORMAT_OF_SUFFIX.get(suffix, suffix[1:])
 
 
 @dataclass(frozen=True)
@@ -120,6 +155,31 @@ class ImageRequest:
         """Every problem the spec and the rules table find, before anything is sent."""
         body = {**self.params, **self._files(as_tuples=False)}
         return check_request(self.operation_id, body, content_type=self.command.content_type)
+
+    def for_output(self, file: Path | None) -> ImageRequest:
+        """The request for images saved as ``file`` (``-o NAME.EXT``): without ``output_format`` it asks
+        for the extension's format; refused when ``output_format`` or the model cannot give that format."""
+        if file is None:
+            return self
+        wanted = format_of(file)
+        asked = self.params.get("output_format")
+        if asked is not None:
+            if asked == wanted:
+                return self
+            message = f"names a {wanted} file, but --output-format asks for {asked}"
+            allowed = f"a .{'jpg' if asked == 'jpeg' else asked} name, or no --output-format"
+            raise ValidationError([Issue("--output", message, file.name, allowed=allowed)], self.operation_id)
+        model, content_type = self.model, self.command.content_type
+        made = formats_made(self.operation_id, model, content_type) if model is not None else None
+        if model is None or made is None:
+            return self  # a model the table does not know: the answer decides (a mismatch warns)
+        if wanted not in made:
+            message = f"names a {wanted} file, which this model does not make"
+            raise ValidationError([Issue("--output", message, file.name, model, ", ".join(made))], self.operation_id)
+        default = spec.default_of(self.operation_id, "output_format", content_type)
+        if wanted == default or not takes_output_format(self.operation_id, model, content_type):
+            return self
+        return dataclasses.replace(self, params={**self.params, "output_format": wanted})
 
     def validate(self) -> None:
         issues = self.issues()

@@ -23,10 +23,15 @@ from openai_images.commandline.console import Console
 from openai_images.commandline.history import OK, REUSED, Entry, History, default_path
 from openai_images.commandline.options import COMMANDS, given_files, given_params
 from openai_images.commandline.outputs import (
+    DownloadFailedError,
     OutputExistsError,
     OutputPlan,
+    OutputUnwritableError,
+    UnsavedImagesError,
+    check_writable,
     copy_images,
     open_in_viewer,
+    rescue_directories,
     save_answer,
     save_partial,
 )
@@ -67,11 +72,13 @@ def outcome_of(exc: BaseException) -> str:
         return "interrupted"
     if isinstance(exc, ValidationError):
         return "invalid"
+    if isinstance(exc, DownloadFailedError):
+        exc = exc.error
     if isinstance(exc, APIConnectionError):
         return "connection_error"
     if isinstance(exc, APIError):
         return "api_error"
-    if isinstance(exc, (OutputExistsError, SaveError, OSError)):
+    if isinstance(exc, (OutputExistsError, OutputUnwritableError, UnsavedImagesError, SaveError, OSError)):
         return "save_failed"
     return "failed"
 
@@ -92,15 +99,17 @@ def new_entry(request: ImageRequest, server: str, batch_key: str | None = None) 
 
 
 def execute(request: ImageRequest, args: argparse.Namespace, console: Console) -> int:
+    plan = OutputPlan.from_option(args.output, request.file_prefix())
+    request = request.for_output(plan.exact)
     request.validate()
     if args.dry_run:
         return dry_run(request, args, console)
-    plan = OutputPlan.from_option(args.output, request.file_prefix())
     if not args.force:
         partials = request.params.get("partial_images") if request.streams else 0
         blocking = plan.in_the_way(request.image_count, partials if isinstance(partials, int) else 0)
         if blocking:
             raise OutputExistsError(blocking)
+    check_writable(plan)
     server = server_label(args)
     entry = new_entry(request, server)
     partial_paths: list[Path] = []
@@ -122,6 +131,8 @@ def execute(request: ImageRequest, args: argparse.Namespace, console: Console) -
                 entry.error = console.redact(str(exc)) or type(exc).__name__
                 if isinstance(exc, APIStatusError):
                     entry.request_id = exc.request_id
+                if isinstance(exc, UnsavedImagesError):
+                    entry.paths = [str(path) for path in exc.kept]
                 if history is not None:
                     history.record(entry)
                 raise
@@ -131,6 +142,10 @@ def execute(request: ImageRequest, args: argparse.Namespace, console: Console) -
         entry.paths = [str(path) for path in paths]
         if history is not None:
             history.record(entry)
+    if plan.exact is not None and len(paths) > 1:
+        names = [path.name for path in paths]
+        saved_as = f"{', '.join(names[:-1])} and {names[-1]}"
+        console.info(f"-o {plan.exact.name} names one file; the answer holds {len(paths)} images, saved as {saved_as}")
     report(console, request, entry, paths, partial_paths)
     if args.open:
         reason = open_in_viewer(paths)
@@ -176,9 +191,14 @@ def call(
                     if not isinstance(index, int):
                         completed = event
                         continue
-                    path = save_partial(event, plan, index + 1, force=args.force)
-                    partial_paths.append(path)
                     spinner.update(f"{label}: partial image {index + 1} received")
+                    try:
+                        path = save_partial(event, plan, index + 1, force=args.force)
+                    except OutputUnwritableError as exc:
+                        # A preview: the call goes on, and the final image is kept even if it cannot be placed.
+                        spinner.note(console.redact(f"{exit_codes.PROGRAM}: warning: partial image {index + 1}: {exc}"))
+                        continue
+                    partial_paths.append(path)
                     if not console.quiet:
                         spinner.note(console.redact(f"partial image {index + 1}: {path}"))
             entry.elapsed = round(time.monotonic() - started, 3)
@@ -195,7 +215,8 @@ def call(
             data = answer.data if isinstance(answer.data, list) else []
             entry.revised_prompts = [item.revised_prompt for item in data if isinstance(item.revised_prompt, str)]
         spinner.update("saving")
-        return save_answer(answer, plan, force=args.force, http_client=clients.downloads, warn=console.warn)
+        downloads, rescue = clients.downloads, rescue_directories()
+        return save_answer(answer, plan, force=args.force, http_client=downloads, warn=console.warn, rescue=rescue)
 
 
 def _usage(answer: Any) -> dict[str, Any] | None:
@@ -256,5 +277,6 @@ def dry_run(request: ImageRequest, args: argparse.Namespace, console: Console) -
             }
         )
     else:
-        console.text(f"{prepared}\n\n# the same request with curl (fill in the key):\n{prepared.to_curl()}")
+        note = "# the same request with curl (the shell fills in the key from its variable):"
+        console.text(f"{prepared}\n\n{note}\n{prepared.to_curl()}")
     return exit_codes.SUCCESS
