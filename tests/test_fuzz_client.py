@@ -13,7 +13,7 @@ from typing import Any
 
 import httpx
 import pytest
-from conftest import image_bytes
+from conftest import PINNED_DAY, image_bytes
 from formdata import parse
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -112,6 +112,6 @@ def test_any_variation_bytes_are_judged_from_headers_without_decoding(image: byt
 def test_a_png_declaring_huge_dimensions_is_sent_uninflated_and_refused_by_the_mock() -> None:
     """60000x60000 in 20 KB: the client judges it from its header (valid for dall-e-2: square PNG
     under 4 MB); the mock refuses it with a 400 instead of decompressing 14 GB of pixels."""
-    with images_api() as api, pytest.raises(BadRequestError) as caught:
+    with images_api(as_of=PINNED_DAY) as api, pytest.raises(BadRequestError) as caught:
         api.create_image_edit(image=ZIP_BOMB, prompt="p", model="dall-e-2", response_format="b64_json")
     assert caught.value.code == "invalid_image"

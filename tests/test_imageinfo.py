@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from openai_images.imageinfo import ImageInfo, ImageInfoError, inspect, sniff_format
+from openai_images.imageinfo import SNIFF_BYTES, ImageInfo, ImageInfoError, extension, inspect, sniff_format
 from PIL import Image
 
 # --- Building real images -------------------------------------------------------------------------------------------
@@ -628,7 +628,7 @@ def _check_outcome(data: bytes) -> None:
     except ImageInfoError:
         return
     assert info.width > 0 and info.height > 0
-    assert info.format in {"png", "jpeg", "webp", "gif"}
+    assert info.format in {"png", "jpeg", "webp", "gif", "svg"}
     assert info.size == len(data)
     assert inspect(io.BytesIO(data)) == info
 
@@ -639,6 +639,7 @@ def test_arbitrary_bytes_give_an_image_info_or_image_info_error(data: bytes) -> 
 
 
 SIGNATURES = [b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff", b"GIF87a", b"GIF89a", b"RIFF\x40\x00\x00\x00WEBP"]
+SIGNATURES += [b"<svg ", b'<?xml version="1.0"?>\n<svg xmlns="http://www.w3.org/2000/svg" ']
 
 
 @given(st.sampled_from(SIGNATURES), st.binary(max_size=1024))
@@ -659,3 +660,294 @@ def test_corrupted_real_images_give_an_image_info_or_image_info_error(
     for position, value in edits:
         data[position % min(len(data), 64)] = value  # the headers are in the first bytes of these small images
     _check_outcome(bytes(data[: len(data) - cut % 8]))
+
+
+# --- GIF: animation -------------------------------------------------------------------------------------------------
+
+
+def animated_gif(frames: int, size: tuple[int, int] = (40, 30), duration: int = 100) -> bytes:
+    pictures = []
+    for index in range(frames):
+        picture = Image.new("RGB", size, (255, 255, 255))
+        picture.paste((200, 30, 30), (index, 0, index + 2, 2))  # every frame differs, or Pillow merges them
+        pictures.append(picture)
+    buffer = io.BytesIO()
+    pictures[0].save(buffer, format="GIF", save_all=True, append_images=pictures[1:], duration=duration, loop=0)
+    return buffer.getvalue()
+
+
+@pytest.mark.parametrize("frames", [1, 2, 9, 16])
+def test_gif_reports_its_frame_count(frames: int) -> None:
+    data = animated_gif(frames)
+    assert Image.open(io.BytesIO(data)).n_frames == frames
+    assert inspect(data).frames == frames
+    assert inspect(io.BytesIO(data)).frames == frames
+
+
+def test_gif_frames_are_counted_past_long_sub_block_runs() -> None:
+    noise = Image.frombytes("L", (300, 300), random.Random(2).randbytes(90_000)).convert("RGB")
+    frames = [noise, noise.transpose(Image.Transpose.FLIP_LEFT_RIGHT), noise.transpose(Image.Transpose.ROTATE_90)]
+    buffer = io.BytesIO()
+    frames[0].save(buffer, format="GIF", save_all=True, append_images=frames[1:])
+    assert len(buffer.getvalue()) > 3 * 4096
+    assert inspect(buffer.getvalue()).frames == 3
+
+
+def test_a_gif_cut_after_its_first_image_is_read_with_its_frames_unknown() -> None:
+    data = animated_gif(4)
+    info = inspect(data[: len(data) - 20])
+    assert (info.width, info.height, info.frames) == (40, 30, None)
+
+
+def test_gif_frames_beyond_the_header_limit_are_unknown_not_an_error() -> None:
+    data = animated_gif(4)
+    info = inspect(data, max_header_bytes=gif_headers_end(data) + 8)
+    assert (info.width, info.frames) == (40, None)
+
+
+@pytest.mark.parametrize("data", [PNG_RGB, JPEG_BASELINE, WEBP_LOSSY], ids=["png", "jpeg", "webp"])
+def test_still_formats_have_one_frame(data: bytes) -> None:
+    assert inspect(data).frames == 1
+
+
+# --- JPEG: EXIF orientation -----------------------------------------------------------------------------------------
+
+
+def jpeg_with_orientation(orientation: int, size: tuple[int, int] = (64, 48)) -> bytes:
+    exif = Image.Exif()
+    exif[0x0112] = orientation
+    return encode("JPEG", size=size, exif=exif.tobytes())
+
+
+def tiff_ifd(order: str, entries: list[tuple[int, int, int, bytes]]) -> bytes:
+    """An EXIF APP1 payload: a TIFF header and one IFD of (tag, type, count, 4-byte value) entries."""
+    mark = b"II*\x00" if order == "<" else b"MM\x00*"
+    header = mark + struct.pack(order + "I", 8)
+    ifd = struct.pack(order + "H", len(entries))
+    for tag, kind, count, value in entries:
+        ifd += struct.pack(order + "HHI", tag, kind, count) + value
+    return b"Exif\x00\x00" + header + ifd + b"\x00\x00\x00\x00"
+
+
+def with_app1(payload: bytes, jpeg: bytes = JPEG_BASELINE) -> bytes:
+    return jpeg[:2] + jpeg_segment(0xE1, payload) + jpeg[2:]
+
+
+@pytest.mark.parametrize("orientation", range(1, 9))
+def test_jpeg_reports_its_exif_orientation_and_the_size_it_is_shown_at(orientation: int) -> None:
+    info = inspect(jpeg_with_orientation(orientation))
+    shown = Image.open(io.BytesIO(jpeg_with_orientation(orientation)))
+    from PIL import ImageOps
+
+    assert info.orientation == orientation
+    assert (info.width, info.height) == (64, 48)
+    assert info.oriented_size == ImageOps.exif_transpose(shown).size
+
+
+@pytest.mark.parametrize("order", ["<", ">"], ids=["little-endian", "big-endian"])
+def test_jpeg_orientation_is_read_in_either_byte_order(order: str) -> None:
+    value = struct.pack(order + "H", 8) + b"\x00\x00"
+    entries = [(0x010F, 2, 4, b"abc\x00"), (0x0112, 3, 1, value)]
+    assert inspect(with_app1(tiff_ifd(order, entries))).orientation == 8
+
+
+@pytest.mark.parametrize(
+    "payload",
+    [
+        pytest.param(tiff_ifd("<", [(0x0112, 3, 1, b"\x09\x00\x00\x00")]), id="out-of-range"),
+        pytest.param(tiff_ifd("<", [(0x0112, 4, 1, b"\x06\x00\x00\x00")]), id="wrong-type"),
+        pytest.param(tiff_ifd("<", [(0x0110, 2, 4, b"cam\x00")]), id="no-orientation-tag"),
+        pytest.param(b"Exif\x00\x00XX*\x00\x08\x00\x00\x00", id="bad-byte-order"),
+        pytest.param(b"Exif\x00\x00II*\x00\xff\xff\x00\x00", id="ifd-offset-past-the-segment"),
+        pytest.param(tiff_ifd("<", [(0x0112, 3, 1, b"\x06\x00\x00\x00")])[:-20], id="ifd-cut-short"),
+        pytest.param(b"Exif\x00\x00", id="empty-tiff"),
+    ],
+)
+def test_a_broken_exif_block_is_read_as_upright_not_refused(payload: bytes) -> None:
+    info = inspect(with_app1(payload))
+    assert (info.width, info.orientation) == (64, 1)
+
+
+def test_only_the_first_exif_segment_counts() -> None:
+    first = tiff_ifd("<", [(0x0112, 3, 1, b"\x03\x00\x00\x00")])
+    second = tiff_ifd("<", [(0x0112, 3, 1, b"\x06\x00\x00\x00")])
+    assert inspect(with_app1(first, with_app1(second))).orientation == 3
+
+
+def test_a_markup_matching_a_rotated_jpegs_oriented_size_passes_validation() -> None:
+    from openai_images.validation import check_request
+
+    def markup(size: tuple[int, int]) -> bytes:
+        return encode("PNG", "RGBA", size)
+
+    image = jpeg_with_orientation(6, (96, 64))  # stored 96x64, shown 64x96
+    params = {"prompt": "a hat", "model": "gpt-image-2.5-flare"}
+    upright = check_request("createImageEdit", {**params, "image": image, "markup": markup((64, 96))})
+    assert upright == []
+    stored = check_request("createImageEdit", {**params, "image": image, "markup": markup((96, 64))})
+    assert [issue.param for issue in stored] == ["markup"]
+    assert "64x96" in str(stored[0])
+
+
+# --- SVG ------------------------------------------------------------------------------------------------------------
+
+SVG_NS = 'xmlns="http://www.w3.org/2000/svg"'
+
+
+def svg(attributes: str, prolog: str = '<?xml version="1.0" encoding="UTF-8"?>\n', body: str = "") -> bytes:
+    return f"{prolog}<svg {SVG_NS} {attributes}>{body}</svg>\n".encode()
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        b"<svg/>",
+        b"<svg>",
+        b'<svg xmlns="http://www.w3.org/2000/svg">',
+        b"\xef\xbb\xbf  \n<svg ",
+        b'<?xml version="1.0"?><!-- made by hand --><svg ',
+        b'<?xml version="1.0"?>\n<!DOCTYPE svg PUBLIC "-//W3C//DTD SVG 1.1//EN"\n'
+        b' "http://www.w3.org/Graphics/SVG/1.1/DTD/svg11.dtd">\n<svg ',
+        b"<!DOCTYPE svg [ <!ATTLIST svg x CDATA #IMPLIED> ]><svg>",
+    ],
+)
+def test_sniff_format_recognises_svg_by_its_root_element_after_any_prolog(data: bytes) -> None:
+    assert sniff_format(data) == "svg"
+
+
+@pytest.mark.parametrize(
+    "data",
+    [b"<?xml version", b'<?xml version="1.0"?><html>', b"<svgs>", b"<!-- <svg> -->", b"<html><svg>", b"svg"],
+)
+def test_sniff_format_does_not_take_other_xml_or_text_for_svg(data: bytes) -> None:
+    assert sniff_format(data) is None
+
+
+def test_sniff_bytes_cover_a_long_prolog() -> None:
+    prolog = b'<?xml version="1.0"?>\n<!-- ' + b"x" * (SNIFF_BYTES - 60) + b" -->\n"
+    assert sniff_format(prolog + b"<svg>") == "svg"
+
+
+@pytest.mark.parametrize(
+    ("attributes", "size", "view_box"),
+    [
+        ('width="1536" height="1024"', (1536, 1024), None),
+        ('width="1536px" height="1024px" viewBox="0 0 3 2"', (1536, 1024), (0, 0, 3, 2)),
+        ('width="2in" height="1in"', (192, 96), None),
+        ('width="10.5cm" height="36pt"', (397, 48), None),
+        ('viewBox="-10 -10 640 480"', (640, 480), (-10, -10, 640, 480)),
+        ('width="100%" height="50%" viewBox="0,0,300,200"', (300, 200), (0, 0, 300, 200)),
+        ('width="800" viewBox="0 0 400 300"', (800, 300), (0, 0, 400, 300)),
+        ('width=" 1e3 " height="5E2"', (1000, 500), None),
+    ],
+)
+def test_svg_reports_its_size_from_width_height_and_view_box(
+    attributes: str, size: tuple[int, int], view_box: tuple[float, ...] | None
+) -> None:
+    data = svg(attributes)
+    info = inspect(data)
+    assert (info.format, (info.width, info.height), info.view_box) == ("svg", size, view_box)
+    assert (info.has_alpha, info.size, info.frames, info.mime_type) == (True, len(data), 1, "image/svg+xml")
+    assert inspect(io.BytesIO(data)) == info
+
+
+def test_svg_without_a_namespace_or_with_a_doctype_is_read() -> None:
+    doctype = '<!DOCTYPE svg PUBLIC "-//W3C//DTD SVG 1.1//EN" "http://www.w3.org/Graphics/SVG/1.1/DTD/svg11.dtd">\n'
+    assert inspect(b'<svg width="5" height="6"/>').width == 5
+    assert inspect(svg('width="5" height="6"', prolog=doctype)).height == 6
+
+
+def test_svg_root_is_found_after_a_prolog_longer_than_the_sniffed_bytes() -> None:
+    data = svg('width="7" height="9"', prolog='<?xml version="1.0"?>\n<!--' + "x" * 40_000 + "-->\n")
+    assert sniff_format(data) is None
+    assert (inspect(data).format, inspect(data).height) == ("svg", 9)
+
+
+@pytest.mark.parametrize(
+    ("data", "match"),
+    [
+        (b'<?xml version="1.0"?>\n<html xmlns="http://www.w3.org/1999/xhtml"/>', "root element is 'html' in namespace"),
+        (b"<!-- " + b"x" * SNIFF_BYTES + b" --><html/>", "root element is 'html'$"),
+    ],
+)
+def test_other_xml_is_refused_naming_its_root_element(data: bytes, match: str) -> None:
+    with pytest.raises(ImageInfoError, match=match):
+        inspect(data)
+
+
+@pytest.mark.parametrize(
+    ("data", "match"),
+    [
+        pytest.param(svg('width="100%" height="100%"'), "neither", id="relative-size-without-view-box"),
+        pytest.param(svg(""), "neither", id="no-size"),
+        pytest.param(svg('width="0" height="10"'), "empty", id="zero-width"),
+        pytest.param(svg('viewBox="0 0 0 10"'), "neither", id="empty-view-box"),
+        pytest.param(svg('viewBox="0 0 nan 10"'), "neither", id="nan-view-box"),
+        pytest.param(b'<svg width="5" height="5"', "not well-formed", id="unclosed-root-tag"),
+        pytest.param(b'<svg width="5" width="5">', "not well-formed", id="duplicate-attribute"),
+        pytest.param(b'<svg xmlns="urn:other" width="5" height="5"/>', "not an SVG document", id="foreign-namespace"),
+        pytest.param(b"<svg:svg xmlns:svg='urn:x' width='5' height='5'/>", None, id="prefixed-root"),
+    ],
+)
+def test_malformed_svg_is_refused(data: bytes, match: str | None) -> None:
+    with pytest.raises(ImageInfoError, match=match):
+        inspect(data)
+
+
+ENTITY_BOMB = b"""<?xml version="1.0"?>
+<!DOCTYPE svg [
+  <!ENTITY lol "lol">
+  <!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">
+  <!ENTITY lol3 "&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;">
+]>
+<svg xmlns="http://www.w3.org/2000/svg" width="&lol3;" height="5"/>"""
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        pytest.param(ENTITY_BOMB, id="entity-expansion"),
+        pytest.param(
+            b'<!DOCTYPE svg [<!ENTITY secret SYSTEM "file:///etc/passwd">]><svg width="&secret;" height="5"/>',
+            id="external-entity",
+        ),
+        pytest.param(
+            b'<!DOCTYPE svg [<!ENTITY % remote SYSTEM "http://example.invalid/x.dtd"> %remote;]><svg/>',
+            id="external-parameter-entity",
+        ),
+        pytest.param(b'<!DOCTYPE svg [<!ENTITY logo SYSTEM "x.gif" NDATA gif>]><svg/>', id="unparsed-entity"),
+    ],
+)
+def test_svg_declaring_entities_is_refused_without_expanding_or_fetching_them(data: bytes) -> None:
+    with pytest.raises(ImageInfoError, match="entity"):
+        inspect(data)
+
+
+def test_an_undeclared_entity_in_svg_is_refused() -> None:
+    with pytest.raises(ImageInfoError, match="not well-formed"):
+        inspect(b'<svg width="&undeclared;" height="5"/>')
+
+
+def test_svg_is_read_as_utf_8_whatever_encoding_it_declares() -> None:
+    for encoding in ("rot13", "idna", "no-such-encoding", "utf-16"):
+        data = f'<?xml version="1.0" encoding="{encoding}"?><svg {SVG_NS} width="3" height="4"/>'.encode()
+        assert inspect(data).width == 3
+
+
+def test_only_the_svg_root_element_is_read_from_a_large_file(tmp_path: Path) -> None:
+    path = tmp_path / "big.svg"
+    path.write_bytes(svg('width="64" height="32"', body="<rect/>" * 500_000))
+    with CountingFileIO(path) as file:
+        assert inspect(file).width == 64
+        assert file.bytes_read <= 32 * 1024
+
+
+# --- Extensions -----------------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("fmt", "expected"),
+    [("png", "png"), ("jpeg", "jpg"), ("JPG", "jpg"), ("webp", "webp"), ("gif", "gif"), ("svg", "svg"), ("bmp", None)],
+)
+def test_each_format_has_its_file_extension(fmt: str, expected: str | None) -> None:
+    assert extension(fmt) == expected

@@ -1,9 +1,15 @@
 """The mock server in-process (httpx.ASGITransport): auth, validation and error shapes, images, URLs,
-streaming and fault injection. The same app is driven over a real socket in test_mock_integration."""
+streaming and fault injection. The same app is driven over a real socket in test_mock_integration.
+
+Each test says which catalogue it judges: the pinned spec's (``as_of=PINNED_DAY``: the dall-e models,
+gpt-image-1 and variations), the live one (``LIVE_DAY``), or both, when the behaviour is common to them.
+The live catalogue's own behaviour (retirements, the new models, GIF, SVG, markup) is in
+test_mock_live."""
 
 from __future__ import annotations
 
 import base64
+import datetime as dt
 import io
 import json
 import time
@@ -12,7 +18,7 @@ from typing import Any
 
 import httpx
 import pytest
-from conftest import image_bytes
+from conftest import LIVE_DAY, PINNED_DAY, image_bytes
 from openai_images.mock import FaultPlan, Limits, create_app
 from openai_images.mock.embedded import SyncASGITransport, images_api
 from PIL import Image
@@ -23,12 +29,29 @@ AUTH = {"authorization": "Bearer sk-any"}
 GENERATIONS = "/v1/images/generations"
 EDITS = "/v1/images/edits"
 VARIATIONS = "/v1/images/variations"
+CATALOGUES = {"pinned": PINNED_DAY, "live": LIVE_DAY}
+pinned = pytest.mark.parametrize("catalogue", ["pinned"], indirect=True)
+"""For a test about the pinned spec's catalogue only (its default model, dall-e, gpt-image-1, variations)."""
+
+
+@pytest.fixture(params=list(CATALOGUES))
+def catalogue(request: pytest.FixtureRequest) -> dt.date:
+    """The day the mock serves: each catalogue, unless a test names one."""
+    day: dt.date = CATALOGUES[request.param]
+    return day
 
 
 @pytest.fixture
-async def http() -> AsyncIterator[httpx.AsyncClient]:
-    async with httpx.AsyncClient(transport=httpx.ASGITransport(create_app()), base_url="http://mock.test") as client:
+async def http(catalogue: dt.date) -> AsyncIterator[httpx.AsyncClient]:
+    app = create_app(as_of=catalogue)
+    async with httpx.AsyncClient(transport=httpx.ASGITransport(app), base_url="http://mock.test") as client:
         yield client
+
+
+def catalogue_cases(*rows: tuple[Any, ...], only: str | None = None) -> list[Any]:
+    """Parameter rows for each catalogue (or ``only`` one), the catalogue first."""
+    names = [only] if only else list(CATALOGUES)
+    return [pytest.param(name, *row, id=f"{name}-{index}") for index, row in enumerate(rows) for name in names]
 
 
 def decode(item: dict[str, Any]) -> Image.Image:
@@ -58,8 +81,8 @@ async def test_any_non_empty_key_is_accepted_by_default(http: httpx.AsyncClient)
     assert response.status_code == 200
 
 
-async def test_only_configured_keys_are_accepted_when_given() -> None:
-    transport = httpx.ASGITransport(create_app(api_keys={"sk-good"}))
+async def test_only_configured_keys_are_accepted_when_given(catalogue: dt.date) -> None:
+    transport = httpx.ASGITransport(create_app(api_keys={"sk-good"}, as_of=catalogue))
     async with httpx.AsyncClient(transport=transport, base_url="http://m") as http:
         good = await http.post(GENERATIONS, json={"prompt": "x"}, headers={"authorization": "Bearer sk-good"})
         bad = await http.post(GENERATIONS, json={"prompt": "x"}, headers={"authorization": "Bearer sk-bad"})
@@ -81,16 +104,22 @@ async def test_azure_requests_use_the_api_key_header_and_a_deployment(http: http
 
 
 @pytest.mark.parametrize(
-    ("body", "param", "code"),
+    ("catalogue", "body", "param", "code"),
     [
-        ({}, "prompt", "missing_required_parameter"),
-        ({"prompt": "x", "n": "2"}, "n", "invalid_type"),
-        ({"prompt": "x", "model": "dall-e-3", "n": 2}, "n", "invalid_value"),
-        ({"prompt": "x", "model": "dall-e-2", "style": "vivid"}, "style", "unsupported_parameter"),
-        ({"prompt": "x", "seed": 1}, "seed", "unknown_parameter"),
-        ({"prompt": "x", "model": "nonexistent-model"}, "model", "model_not_found"),
-        ({"prompt": "x" * 1001}, "prompt", "invalid_value"),
+        *catalogue_cases(
+            ({}, "prompt", "missing_required_parameter"),
+            ({"prompt": "x", "n": "2"}, "n", "invalid_type"),
+            ({"prompt": "x", "seed": 1}, "seed", "unknown_parameter"),
+            ({"prompt": "x", "model": "nonexistent-model"}, "model", "model_not_found"),
+        ),
+        *catalogue_cases(
+            ({"prompt": "x", "model": "dall-e-3", "n": 2}, "n", "invalid_value"),
+            ({"prompt": "x", "model": "dall-e-2", "style": "vivid"}, "style", "unsupported_parameter"),
+            ({"prompt": "x" * 1001}, "prompt", "invalid_value"),
+            only="pinned",
+        ),
     ],
+    indirect=["catalogue"],
 )
 async def test_an_invalid_request_gets_400_naming_the_param(
     http: httpx.AsyncClient, body: dict[str, Any], param: str, code: str
@@ -98,6 +127,7 @@ async def test_an_invalid_request_gets_400_naming_the_param(
     assert_error(await http.post(GENERATIONS, json=body, headers=AUTH), 400, param, code)
 
 
+@pinned
 async def test_every_issue_is_in_the_message(http: httpx.AsyncClient) -> None:
     response = await http.post(
         GENERATIONS, json={"prompt": "x", "model": "dall-e-3", "n": 2, "size": "1x1"}, headers=AUTH
@@ -118,16 +148,16 @@ async def test_a_body_of_the_wrong_media_type_is_refused(http: httpx.AsyncClient
     assert_error(response, 415, code="unsupported_media_type")
 
 
-async def test_a_declared_body_over_the_limit_is_refused_unread() -> None:
-    app = create_app(limits=Limits(max_body_bytes=1000))
+async def test_a_declared_body_over_the_limit_is_refused_unread(catalogue: dt.date) -> None:
+    app = create_app(limits=Limits(max_body_bytes=1000), as_of=catalogue)
     async with httpx.AsyncClient(transport=httpx.ASGITransport(app), base_url="http://m") as http:
         headers = {**AUTH, "content-type": "application/json", "content-length": "5000000"}
         response = await http.post(GENERATIONS, content=b"{}", headers=headers)
     assert_error(response, 413, code="body_too_large")
 
 
-async def test_a_streamed_body_over_the_limit_is_cut_off() -> None:
-    app = create_app(limits=Limits(max_body_bytes=10_000, max_file_bytes=10**6))
+async def test_a_streamed_body_over_the_limit_is_cut_off(catalogue: dt.date) -> None:
+    app = create_app(limits=Limits(max_body_bytes=10_000, max_file_bytes=10**6), as_of=catalogue)
 
     async def chunks() -> AsyncIterator[bytes]:
         yield b'--b\r\nContent-Disposition: form-data; name="image"; filename="a.png"\r\n\r\n'
@@ -140,16 +170,16 @@ async def test_a_streamed_body_over_the_limit_is_cut_off() -> None:
     assert_error(response, 413, code="body_too_large")
 
 
-async def test_an_uploaded_file_over_the_largest_image_limit_is_refused() -> None:
-    app = create_app(limits=Limits(max_file_bytes=2000))
+async def test_an_uploaded_file_over_the_largest_image_limit_is_refused(catalogue: dt.date) -> None:
+    app = create_app(limits=Limits(max_file_bytes=2000), as_of=catalogue)
     async with httpx.AsyncClient(transport=httpx.ASGITransport(app), base_url="http://m") as http:
         files = {"image": ("a.png", image_bytes("PNG") + b"\0" * 5000, "image/png")}
         response = await http.post(EDITS, files=files, data={"prompt": "p"}, headers=AUTH)
     assert_error(response, 400, "image", "part_too_large")
 
 
-async def test_too_many_parts_are_refused() -> None:
-    app = create_app(limits=Limits(max_parts=5))
+async def test_too_many_parts_are_refused(catalogue: dt.date) -> None:
+    app = create_app(limits=Limits(max_parts=5), as_of=catalogue)
     async with httpx.AsyncClient(transport=httpx.ASGITransport(app), base_url="http://m") as http:
         data = {f"field{i}": "x" for i in range(10)}
         response = await http.post(
@@ -167,14 +197,20 @@ async def test_unknown_routes_and_methods_answer_in_the_error_shape(http: httpx.
 
 
 @pytest.mark.parametrize(
-    ("request_body", "size", "fmt"),
+    ("catalogue", "request_body", "size", "fmt"),
     [
-        ({"model": "dall-e-2", "size": "256x256", "response_format": "b64_json"}, (256, 256), "PNG"),
-        ({"model": "dall-e-3", "size": "1024x1792", "response_format": "b64_json"}, (1024, 1792), "PNG"),
-        ({"model": "gpt-image-1", "size": "1536x1024", "output_format": "jpeg"}, (1536, 1024), "JPEG"),
-        ({"model": "gpt-image-1.5", "output_format": "webp", "size": "auto"}, (1024, 1024), "WEBP"),
-        ({"model": "gpt-image-2", "size": "1536x864"}, (1536, 864), "PNG"),
+        *catalogue_cases(
+            ({"model": "dall-e-2", "size": "256x256", "response_format": "b64_json"}, (256, 256), "PNG"),
+            ({"model": "dall-e-3", "size": "1024x1792", "response_format": "b64_json"}, (1024, 1792), "PNG"),
+            ({"model": "gpt-image-1", "size": "1536x1024", "output_format": "jpeg"}, (1536, 1024), "JPEG"),
+            only="pinned",
+        ),
+        *catalogue_cases(
+            ({"model": "gpt-image-1.5", "output_format": "webp", "size": "auto"}, (1024, 1024), "WEBP"),
+            ({"model": "gpt-image-2", "size": "1536x864"}, (1536, 864), "PNG"),
+        ),
     ],
+    indirect=["catalogue"],
 )
 async def test_images_have_the_requested_size_and_format(
     http: httpx.AsyncClient, request_body: dict[str, Any], size: tuple[int, int], fmt: str
@@ -191,12 +227,14 @@ async def test_n_images_are_made_and_they_differ(http: httpx.AsyncClient) -> Non
     assert len({item["b64_json"] for item in data}) == 3
 
 
+@pinned
 async def test_the_same_request_gives_the_same_images(http: httpx.AsyncClient) -> None:
     body = {"prompt": "same", "model": "gpt-image-1", "size": "1024x1024"}
     first, second = [(await http.post(GENERATIONS, json=body, headers=AUTH)).json() for _ in range(2)]
     assert first["data"] == second["data"]
 
 
+@pinned
 async def test_a_transparent_background_gives_alpha(http: httpx.AsyncClient) -> None:
     body = {"prompt": "logo", "model": "gpt-image-1", "background": "transparent", "quality": "low"}
     answer = (await http.post(GENERATIONS, json=body, headers=AUTH)).json()
@@ -206,6 +244,7 @@ async def test_a_transparent_background_gives_alpha(http: httpx.AsyncClient) -> 
     assert image.getextrema()[3][0] == 0, "some pixels are fully transparent"
 
 
+@pinned
 async def test_answers_carry_what_the_model_gives(http: httpx.AsyncClient) -> None:
     dalle3 = (await http.post(GENERATIONS, json={"prompt": "fox", "model": "dall-e-3"}, headers=AUTH)).json()
     assert set(dalle3["data"][0]) == {"url", "revised_prompt"}
@@ -226,7 +265,8 @@ async def test_answers_carry_what_the_model_gives(http: httpx.AsyncClient) -> No
 
 
 async def test_an_image_url_serves_the_image_and_expires() -> None:
-    async with httpx.AsyncClient(transport=httpx.ASGITransport(create_app(url_ttl=0.2)), base_url="http://m") as http:
+    app = create_app(url_ttl=0.2, as_of=PINNED_DAY)
+    async with httpx.AsyncClient(transport=httpx.ASGITransport(app), base_url="http://m") as http:
         answer = (await http.post(GENERATIONS, json={"prompt": "cat", "size": "256x256"}, headers=AUTH)).json()
         url = answer["data"][0]["url"]
         assert url.startswith("http://m/v1/mock-images/")
@@ -237,6 +277,7 @@ async def test_an_image_url_serves_the_image_and_expires() -> None:
         assert_error(await http.get(url), 404, code="image_not_found")
 
 
+@pinned
 async def test_an_edit_derives_from_the_upload_and_changes_the_masked_area(http: httpx.AsyncClient) -> None:
     source = image_bytes("PNG", (256, 256), color=(10, 200, 10))
     mask = Image.new("RGBA", (256, 256), (0, 0, 0, 255))
@@ -258,6 +299,7 @@ async def test_an_edit_takes_several_images_as_image_brackets(http: httpx.AsyncC
     assert decode(response.json()["data"][0]).size == (1024, 1536)
 
 
+@pinned
 async def test_a_variation_derives_from_the_upload(http: httpx.AsyncClient) -> None:
     files = {"image": ("a.png", image_bytes("PNG", (64, 64)), "image/png")}
     response = await http.post(
@@ -267,6 +309,7 @@ async def test_a_variation_derives_from_the_upload(http: httpx.AsyncClient) -> N
     assert [decode(item).size for item in data] == [(512, 512), (512, 512)]
 
 
+@pinned
 async def test_a_corrupt_upload_with_a_good_header_is_a_400(http: httpx.AsyncClient) -> None:
     truncated = image_bytes("PNG", (64, 64))[:60]
     response = await http.post(VARIATIONS, files={"image": ("a.png", truncated, "image/png")}, headers=AUTH)
@@ -284,6 +327,7 @@ def parse_events(text: str) -> list[tuple[str, dict[str, Any]]]:
     return events
 
 
+@pinned
 @pytest.mark.parametrize(("partials", "path"), [(0, GENERATIONS), (2, GENERATIONS), (3, EDITS)])
 async def test_a_stream_sends_partial_images_then_one_completed_event(
     http: httpx.AsyncClient, partials: int, path: str
@@ -330,8 +374,8 @@ async def test_server_error_faults_answer_in_the_error_shape(http: httpx.AsyncCl
     assert response.json()["error"]["type"] == "server_error"
 
 
-async def test_a_slow_fault_delays_the_answer() -> None:
-    app = create_app(faults=FaultPlan(script=["slow"], slow_seconds=0.3))
+async def test_a_slow_fault_delays_the_answer(catalogue: dt.date) -> None:
+    app = create_app(faults=FaultPlan(script=["slow"], slow_seconds=0.3), as_of=catalogue)
     async with httpx.AsyncClient(transport=httpx.ASGITransport(app), base_url="http://m") as http:
         started = time.monotonic()
         response = await http.post(GENERATIONS, json={"prompt": "x"}, headers=AUTH)
@@ -339,9 +383,9 @@ async def test_a_slow_fault_delays_the_answer() -> None:
     assert time.monotonic() - started >= 0.3
 
 
-def test_a_drop_fault_breaks_the_connection_mid_answer() -> None:
+def test_a_drop_fault_breaks_the_connection_mid_answer(catalogue: dt.date) -> None:
     with (
-        httpx.Client(transport=SyncASGITransport(create_app()), base_url="http://m") as http,
+        httpx.Client(transport=SyncASGITransport(create_app(as_of=catalogue)), base_url="http://m") as http,
         pytest.raises(httpx.RemoteProtocolError),
     ):
         http.post(GENERATIONS, json={"prompt": "x"}, headers={**AUTH, "x-mock-fault": "drop"})
@@ -358,8 +402,8 @@ def test_a_fault_plan_is_deterministic_for_a_seed() -> None:
     assert [FaultPlan(rate=0.3, seed=8).next() for _ in range(200)] != run_a
 
 
-async def test_a_scripted_plan_fails_the_first_requests_in_order() -> None:
-    app = create_app(faults=FaultPlan(script=["429", "500", "ok", "503"]))
+async def test_a_scripted_plan_fails_the_first_requests_in_order(catalogue: dt.date) -> None:
+    app = create_app(faults=FaultPlan(script=["429", "500", "ok", "503"]), as_of=catalogue)
     async with httpx.AsyncClient(transport=httpx.ASGITransport(app), base_url="http://m") as http:
         statuses = [(await http.post(GENERATIONS, json={"prompt": "x"}, headers=AUTH)).status_code for _ in range(5)]
     assert statuses == [429, 500, 200, 503, 200]
@@ -374,13 +418,13 @@ def test_unknown_fault_kinds_are_refused() -> None:
 
 
 def test_the_embedded_mock_answers_the_client_with_no_key_and_no_network() -> None:
-    with images_api() as api:
+    with images_api(as_of=PINNED_DAY) as api:
         result = api.create_image(prompt="a cat", model="gpt-image-1", size="1024x1536")
         assert result.size == "1024x1536"
         assert result._response is not None and result._response.request_id.startswith("req_")
 
 
-def test_the_client_retries_through_injected_faults() -> None:
-    app = create_app(faults=FaultPlan(script=["429", "drop", "503"], retry_after=0.01))
-    with images_api(app, max_retries=3) as api:
+def test_the_client_retries_through_injected_faults(catalogue: dt.date) -> None:
+    app = create_app(faults=FaultPlan(script=["429", "drop", "503"], retry_after=0.01), as_of=catalogue)
+    with images_api(app, max_retries=3, as_of=catalogue) as api:
         assert api.create_image(prompt="x").created > 0

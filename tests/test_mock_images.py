@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import io
 import struct
+import xml.etree.ElementTree as ET
 import zlib
 
 import pytest
 from openai_images.mock import images
-from openai_images.mock.images import ImageInputError, edit, render, vary
+from openai_images.mock.images import ImageInputError, edit, render, render_svg, vary
 from PIL import Image, ImageChops, ImageDraw, ImageStat
 
 PROMPT = "A watercolour lighthouse on a cliff at sunset, seagulls circling"
@@ -350,6 +351,11 @@ def test_uploads_above_the_pixel_limit_are_refused_before_decoding() -> None:
         ({"detail": float("nan")}, "detail"),
         ({"compression": 101}, "compression"),
         ({"index": -1}, "index"),
+        ({"fmt": "gif", "frames": 0}, "frames"),
+        ({"fmt": "gif", "frames": 17}, "frames"),
+        ({"fmt": "gif", "frames": 2, "frame_ms": 15}, "frame_ms"),
+        ({"fmt": "gif", "frames": 2, "frame_ms": 655_360}, "frame_ms"),
+        ({"fmt": "png", "frames": 2}, "only GIF"),
     ],
 )
 def test_bad_arguments_raise_value_error(arguments: dict[str, object], message: str, source: bytes) -> None:
@@ -367,3 +373,152 @@ def test_vary_refuses_bad_formats_and_sizes() -> None:
         vary(upload, 64, 64, fmt="bmp")
     with pytest.raises(ValueError, match="size"):
         vary(upload, 0, 64)
+
+
+# --- GIF ------------------------------------------------------------------------------------------------
+
+
+def gif_frames(data: bytes) -> list[Image.Image]:
+    gif = decode(data)
+    assert gif.format == "GIF"
+    frames = []
+    for index in range(getattr(gif, "n_frames", 1)):
+        gif.seek(index)
+        frames.append(gif.convert("RGB"))
+    return frames
+
+
+@pytest.mark.parametrize(("frames", "frame_ms"), [(2, 0), (9, 200), (16, 655_350)])
+@pytest.mark.parametrize("size", [(16, 16), (1024, 576)])
+def test_a_gif_has_the_frames_and_delay_asked_and_every_frame_differs(
+    frames: int, frame_ms: int, size: tuple[int, int]
+) -> None:
+    data = render(PROMPT, *size, fmt="gif", frames=frames, frame_ms=frame_ms)
+    gif = decode(data)
+    assert (gif.size, gif.n_frames, gif.info["loop"]) == (size, frames, 0)
+    delays = []
+    for index in range(frames):
+        gif.seek(index)
+        delays.append(gif.info.get("duration", 0))  # a delay of 0 is written as no delay at all
+    assert delays == [frame_ms] * frames
+    pictures = gif_frames(data)
+    assert len({picture.tobytes() for picture in pictures}) == frames
+
+
+def test_a_gif_frame_shows_the_same_picture_as_the_png() -> None:
+    still = decode(render(PROMPT, 256, 256)).convert("RGB")
+    first = gif_frames(render(PROMPT, 256, 256, fmt="gif", frames=3, frame_ms=100))[0]
+    upper = (0, 0, 256, 200)  # the ball and the bar move in the lower part
+    assert distance(first.crop(upper), still.crop(upper)) < 6
+
+
+def test_a_gif_edit_repaints_like_a_png_edit(source: bytes) -> None:
+    still = decode(edit(source, PROMPT, 240, 160)).convert("RGB")
+    first = gif_frames(edit(source, PROMPT, 240, 160, fmt="gif", frames=2, frame_ms=50))[0]
+    assert distance(first.crop((0, 0, 240, 120)), still.crop((0, 0, 240, 120))) < 6
+
+
+# --- SVG ------------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "prompt",
+    [
+        PROMPT,
+        "markup <b>&amp;</b> \"quotes\" 'single' ]]> <!-- not a comment -->",
+        "control\x00char\x07acters\x1b[31m and \u200b\u202e format ones, a lone surrogate \ud800 and \ufffe",
+        "",
+        "word " * 8000,
+    ],
+)
+@pytest.mark.parametrize("size", [(1024, 1024), (16, 48)])
+def test_an_svg_is_a_well_formed_document_of_the_size_asked_showing_the_prompt(
+    prompt: str, size: tuple[int, int]
+) -> None:
+    data = render_svg(prompt, *size)
+    root = ET.fromstring(data)
+
+    assert data.startswith(b'<?xml version="1.0" encoding="UTF-8"?>')
+    assert root.tag == "{http://www.w3.org/2000/svg}svg"
+    width, height = size
+    assert (root.get("width"), root.get("height"), root.get("viewBox")) == (
+        f"{width}",
+        f"{height}",
+        f"0 0 {width} {height}",
+    )
+    title = root.find("{http://www.w3.org/2000/svg}title")
+    assert title is not None
+    assert (title.text or "") == " ".join(
+        "".join(char for char in prompt if char.isprintable() or char.isspace()).split()
+    )[: len(title.text or "")]
+
+
+def test_an_svg_draws_the_pngs_shapes_and_differs_by_prompt_and_index() -> None:
+    first = render_svg(PROMPT, 256, 256)
+    assert render_svg(PROMPT, 256, 256) == first
+    assert render_svg(PROMPT, 256, 256, index=1) != first
+    assert render_svg("another prompt", 256, 256) != first
+    root = ET.fromstring(first)
+    shapes = [element for element in root if element.tag.rsplit("}", 1)[1] in ("circle", "rect", "polygon")]
+    assert 3 + 2 <= len(shapes) <= 5 + 2, "the background, 3 to 5 shapes and the prompt's box"
+
+
+def test_a_prompt_too_long_for_the_svg_is_cut_with_an_ellipsis() -> None:
+    root = ET.fromstring(render_svg("word " * 8000, 256, 256))
+    lines = [element.text or "" for element in root.iter("{http://www.w3.org/2000/svg}tspan")]
+    assert lines and lines[-1].endswith("…")
+
+
+# --- markup and orientation -------------------------------------------------------------------------------
+
+
+def test_a_markup_repaints_where_it_is_drawn_and_keeps_the_rest(source: bytes) -> None:
+    markup = Image.new("RGBA", (300, 200), (0, 0, 0, 0))
+    ImageDraw.Draw(markup).rectangle((150, 50, 269, 169), fill=(255, 0, 0, 40))  # drawn faintly is still drawn
+    result = decode(edit(source, PROMPT, 240, 160, markup=encode(markup)))
+    resized = decode(source).convert("RGB").resize((240, 160), Image.Resampling.BICUBIC)
+
+    inside = (126, 46, 209, 129)
+    outside = [(0, 0, 110, 160), (110, 0, 240, 32), (110, 144, 240, 160), (225, 0, 240, 160)]
+    assert distance(result.crop(inside), resized.crop(inside)) > 15
+    for box in outside:
+        assert distance(result.crop(box), resized.crop(box)) < 2, box
+
+
+def test_a_markup_must_have_the_images_size_and_alpha(source: bytes) -> None:
+    with pytest.raises(ImageInputError, match="300x200"):
+        edit(source, PROMPT, 64, 64, markup=encode(Image.new("RGBA", (200, 300))))
+    with pytest.raises(ImageInputError, match="no alpha"):
+        edit(source, PROMPT, 64, 64, markup=encode(Image.new("RGB", (300, 200))))
+    with pytest.raises(ImageInputError, match="cannot be combined"):
+        edit(source, PROMPT, 64, 64, markup=encode(Image.new("RGBA", (300, 200))), mask=b"")
+
+
+def rotated_jpeg(orientation: int) -> bytes:
+    """A 120x80 JPEG, left half red, right half blue, stored with an EXIF orientation."""
+    image = Image.new("RGB", (120, 80), (220, 30, 30))
+    image.paste((30, 30, 220), (60, 0, 120, 80))
+    exif = Image.Exif()
+    exif[0x0112] = orientation
+    return encode(image, "JPEG", exif=exif.tobytes(), quality=95)
+
+
+def test_an_edited_jpeg_is_shown_upright_and_its_markup_matches_the_upright_image() -> None:
+    markup = Image.new("RGBA", (80, 120), (0, 0, 0, 0))  # upright: 80 wide, 120 high
+    ImageDraw.Draw(markup).rectangle((0, 100, 79, 119), fill=(0, 0, 0, 255))
+    result = decode(edit(rotated_jpeg(6), PROMPT, 80, 120, markup=encode(markup))).convert("RGB")
+
+    assert result.size == (80, 120)
+    # Orientation 6 turns the stored image a quarter clockwise: its left (red) half ends on top.
+    assert result.getpixel((40, 20))[0] > 180
+    assert result.getpixel((40, 80))[2] > 180
+    assert distance(result.crop((0, 102, 80, 120)), Image.new("RGB", (80, 18), (30, 30, 220))) > 30
+
+
+def test_a_mask_of_a_rotated_jpeg_is_read_as_stored_and_turned_with_it() -> None:
+    mask = Image.new("RGBA", (120, 80), (0, 0, 0, 255))  # stored orientation: 120 wide
+    ImageDraw.Draw(mask).rectangle((0, 0, 59, 79), fill=(0, 0, 0, 0))  # the red half is to be edited
+    result = decode(edit(rotated_jpeg(6), PROMPT, 80, 120, mask=encode(mask))).convert("RGB")
+
+    assert result.getpixel((40, 100))[2] > 180, "the blue half, now at the bottom, is kept"
+    assert distance(result.crop((0, 0, 80, 56)), Image.new("RGB", (80, 56), (220, 30, 30))) > 30

@@ -1,9 +1,10 @@
 """Reliability against the real mock process: faults survived, deadlines kept, clients shared safely.
 
-The short forms run in CI. ``make soak`` sets SOAK_CALLS (fault soak calls per client, 200),
-SOAK_SHARED_CALLS (calls through one shared client, 10000), SOAK_FUZZ_EXAMPLES (server fuzzing
-requests per operation, 1500), and SOAK_REPORT to a JSON file where the figures of the run are
-written (README's "Reliability" section quotes them).
+They are about the client and the server, not the catalogue: the mock serves the pinned spec's
+(PINNED_DAY, whose dall-e-2 answers are the cheapest to make). The short forms run in CI. ``make soak``
+sets SOAK_CALLS (fault soak calls per client, 200), SOAK_SHARED_CALLS (calls through one shared
+client, 10000), SOAK_FUZZ_EXAMPLES (server fuzzing requests per operation, 1500), and SOAK_REPORT to
+a JSON file where the figures of the run are written (README's "Reliability" section quotes them).
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ from typing import Any
 
 import httpx
 import pytest
-from conftest import mock_server
+from conftest import PINNED_DAY, mock_server
 from openai_images import (
     APIConnectionError,
     AsyncImagesApi,
@@ -41,20 +42,21 @@ SHARED_CALLS = int(os.environ.get("SOAK_SHARED_CALLS", "600"))
 RETRY_AFTER = 0.05
 KEY = "sk-soak"
 FIGURES: dict[str, Any] = {}
+AS_OF = ("--as-of", PINNED_DAY.isoformat())
 
 
 @pytest.fixture(scope="module")
 def faulty_mock() -> Iterator[str]:
     with mock_server(
         "--fault-rate", "0.3", "--faults", "429,500,503,drop,slow", "--seed", "11",
-        "--retry-after", str(RETRY_AFTER), "--slow-seconds", "0.2",
+        "--retry-after", str(RETRY_AFTER), "--slow-seconds", "0.2", *AS_OF,
     ) as url:  # fmt: skip
         yield url
 
 
 @pytest.fixture(scope="module")
 def clean_mock() -> Iterator[str]:
-    with mock_server() as url:
+    with mock_server(*AS_OF) as url:
         yield url
 
 
@@ -163,7 +165,7 @@ def test_the_sync_client_survives_30_percent_faults(faulty_mock: str) -> None:
     attempts = Attempts()
     results: dict[str, type[Exception] | None] = {}
     http = httpx.Client(transport=CountingTransport(attempts), timeout=10)
-    with ImagesApi(api_key=KEY, base_url=faulty_mock, http_client=http) as api:
+    with ImagesApi(api_key=KEY, base_url=faulty_mock, http_client=http, as_of=PINNED_DAY) as api:
         for index in range(CALLS):
             try:
                 api.create_image(**REQUEST, extra_headers={"x-soak-call": f"s{index}"})
@@ -180,7 +182,7 @@ def test_the_async_client_survives_30_percent_faults(faulty_mock: str) -> None:
 
     async def run() -> None:
         http = httpx.AsyncClient(transport=AsyncCountingTransport(attempts), timeout=10)
-        async with AsyncImagesApi(api_key=KEY, base_url=faulty_mock, http_client=http) as api:
+        async with AsyncImagesApi(api_key=KEY, base_url=faulty_mock, http_client=http, as_of=PINNED_DAY) as api:
             limit = asyncio.Semaphore(8)
 
             async def one(index: int) -> None:
@@ -199,8 +201,8 @@ def test_the_async_client_survives_30_percent_faults(faulty_mock: str) -> None:
 
 def test_the_overall_deadline_holds_through_slow_answers_and_retries() -> None:
     with (
-        mock_server("--fault-script", "503,slow,slow,slow", "--slow-seconds", "3.0") as url,
-        ImagesApi(api_key=KEY, base_url=url, max_retries=10, deadline=1.5) as api,
+        mock_server("--fault-script", "503,slow,slow,slow", "--slow-seconds", "3.0", *AS_OF) as url,
+        ImagesApi(api_key=KEY, base_url=url, max_retries=10, deadline=1.5, as_of=PINNED_DAY) as api,
     ):
         started = time.monotonic()
         with pytest.raises(OpenAIImagesError):
@@ -222,7 +224,7 @@ def test_one_async_client_shared_by_100_tasks_keeps_answers_apart_and_connection
     async def run() -> tuple[int, int, int]:
         limits = httpx.Limits(max_connections=20, max_keepalive_connections=20)
         async with AsyncImagesApi(
-            api_key=KEY, base_url=clean_mock, http_client=httpx.AsyncClient(limits=limits)
+            api_key=KEY, base_url=clean_mock, http_client=httpx.AsyncClient(limits=limits), as_of=PINNED_DAY
         ) as api:
             queue: asyncio.Queue[int] = asyncio.Queue()
             for index in range(SHARED_CALLS):
@@ -253,7 +255,7 @@ def test_one_async_client_shared_by_100_tasks_keeps_answers_apart_and_connection
 
 def test_one_sync_client_shared_by_threads_keeps_answers_apart(clean_mock: str) -> None:
     calls = max(SHARED_CALLS // 4, 100)
-    with ImagesApi(api_key=KEY, base_url=clean_mock) as api:
+    with ImagesApi(api_key=KEY, base_url=clean_mock, as_of=PINNED_DAY) as api:
         before = _open_descriptors()
 
         def one(index: int) -> bool:

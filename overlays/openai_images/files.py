@@ -20,8 +20,9 @@ from typing import Any
 from urllib.parse import urljoin, urlsplit
 
 import httpx
-from openai_images_client.types import Unset, sniff_content_type
+from openai_images_client.types import Unset
 
+from openai_images import imageinfo
 from openai_images.errors import (
     APIConnectionError,
     APIStatusError,
@@ -32,8 +33,6 @@ from openai_images.errors import (
 
 DEFAULT_MAX_DOWNLOAD_BYTES = 64 * 1024 * 1024
 MAX_REDIRECTS = 5
-_EXTENSIONS = {"image/png": "png", "image/jpeg": "jpg", "image/webp": "webp", "image/gif": "gif"}
-_FORMAT_EXTENSIONS = {"png": "png", "jpeg": "jpg", "jpg": "jpg", "webp": "webp", "gif": "gif"}
 _UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
 EXPIRED_STATUSES = (403, 404, 410)
 """What a CDN answers for an image URL past its expiry (Azure's signed URLs: 403)."""
@@ -182,10 +181,7 @@ def _status_error(response: httpx.Response, what: str, url: str) -> APIStatusErr
 
 
 def _extension(head: bytes, output_format: str | None) -> str:
-    mime = sniff_content_type(head)
-    if mime in _EXTENSIONS:
-        return _EXTENSIONS[mime]
-    return _FORMAT_EXTENSIONS.get((output_format or "").lower(), "png")
+    return imageinfo.extension(imageinfo.sniff_format(head) or output_format or "") or "png"
 
 
 def save_images(
@@ -230,7 +226,7 @@ def save_images(
                 else:
                     _download(source, client, max_download_bytes, handle)
             with open(handle.name, "rb") as written:
-                head = written.read(16)
+                head = written.read(imageinfo.SNIFF_BYTES)
             if not head:
                 raise SaveError(f"image {source.index} is empty")
             temporaries[-1] = (Path(handle.name), f"{base}-{source.index}.{_extension(head, source.output_format)}")

@@ -1,32 +1,56 @@
 """Read an image's format, dimensions and alpha from its headers alone, without decoding or reading it all.
 
-Supported: PNG, JPEG, WebP and GIF. :func:`inspect` touches at most ``max_header_bytes`` bytes at the start of
-the source and skips over segment payloads (EXIF, text chunks) by their declared lengths, so a 20 MB file
-costs a handful of small reads. Any input that is not a readable image raises :class:`ImageInfoError`.
+Supported: PNG, JPEG (with its EXIF orientation), WebP, GIF (with its frame count) and SVG. :func:`inspect`
+touches at most ``max_header_bytes`` bytes at the start of the source and skips over segment payloads (EXIF,
+text chunks) by their declared lengths, so a 20 MB file costs a handful of small reads. SVG is text: its
+prolog and root element are parsed as UTF-8 XML by the standard library's expat, refusing every entity
+declaration so that nothing is fetched or expanded, and never rendered. Any input that is not a readable
+image raises :class:`ImageInfoError`.
 """
 
 from __future__ import annotations
 
 import io
 import os
+import re
 import stat
 import struct
 import typing
 from dataclasses import dataclass
+from xml.parsers import expat
 
-__all__ = ["ImageInfo", "ImageInfoError", "inspect", "sniff_format"]
+__all__ = ["SNIFF_BYTES", "ImageInfo", "ImageInfoError", "extension", "inspect", "sniff_format"]
 
 _MIME_TYPES: dict[str, str] = {
     "png": "image/png",
     "jpeg": "image/jpeg",
     "webp": "image/webp",
     "gif": "image/gif",
+    "svg": "image/svg+xml",
 }
+_EXTENSIONS: dict[str, str] = {"png": "png", "jpeg": "jpg", "jpg": "jpg", "webp": "webp", "gif": "gif", "svg": "svg"}
+SNIFF_BYTES = 1024
+"""Enough leading bytes for :func:`sniff_format` to tell every format, SVG's XML prolog included."""
 
 _PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 _JPEG_SIGNATURE = b"\xff\xd8\xff"
 _GIF_SIGNATURES = (b"GIF87a", b"GIF89a")
 _SIGNATURES = (_PNG_SIGNATURE, _JPEG_SIGNATURE, *_GIF_SIGNATURES, b"RIFF")
+_UTF8_BOM = b"\xef\xbb\xbf"
+# What may precede an SVG's root element: white space, the XML declaration, processing instructions,
+# comments and a document type declaration (with an internal subset).
+_XML_PROLOG = re.compile(rb"(?:\s|<\?.*?\?>|<!--.*?-->|<!DOCTYPE[^>\[]*(?:\[.*?\])?\s*>)*", re.DOTALL)
+_SVG_ROOT = re.compile(rb"<svg(?:[\s/>]|$)")
+_XML_STARTS = (b"<?xml", b"<!--", b"<!DOCTYPE")
+_SVG_NAMESPACE = "http://www.w3.org/2000/svg"
+# CSS pixels per unit of an absolute SVG length (96 px to the inch).
+_SVG_UNITS = {"": 1.0, "px": 1.0, "in": 96.0, "cm": 96 / 2.54, "mm": 96 / 25.4, "pt": 96 / 72, "pc": 16.0}
+_SVG_LENGTH = re.compile(r"\s*([0-9]*\.?[0-9]+(?:[eE][+-]?[0-9]+)?)\s*([a-z%]*)\s*")
+_SVG_READ = 16 * 1024
+# EXIF (TIFF) tag of the orientation in IFD0, and its SHORT type.
+_EXIF_ORIENTATION = 0x0112
+_TIFF_SHORT = 3
+_GIF_READ = 4096
 # The PNG spec caps widths, heights and chunk lengths at 2**31-1 so that they fit a signed 32-bit integer.
 _PNG_MAX_INT = 2**31 - 1
 # Allowed bit depths per PNG colour type; other combinations are undecodable, so no decoder would accept the file.
@@ -48,13 +72,19 @@ _SCAN_CHUNK = 64
 class ImageInfo:
     """What an image's headers say about it."""
 
-    format: str  # "png" | "jpeg" | "webp" | "gif"
+    format: str  # "png" | "jpeg" | "webp" | "gif" | "svg"
     width: int
     height: int
     has_alpha: bool
+    """Whether the image can have transparent pixels (an SVG always can: its canvas is transparent)."""
     size: int  # bytes in the whole source (for a file object: from its starting position to its end)
     orientation: int = 1
     """The EXIF orientation (1..8; 1 when the image has none): 5..8 turn the picture a quarter."""
+    frames: int | None = 1
+    """How many frames the image has: a GIF's images (None when they run past the end of the source or
+    past ``max_header_bytes``); 1 for every other format."""
+    view_box: tuple[float, float, float, float] | None = None
+    """An SVG's viewBox (min-x, min-y, width, height), when it declares one."""
 
     @property
     def oriented_size(self) -> tuple[int, int]:
@@ -77,17 +107,31 @@ class ImageInfoError(ValueError):
 
 
 def sniff_format(head: bytes) -> str | None:
-    """The format named by the first bytes (12 suffice), or ``None`` when they match no supported signature."""
-    head = bytes(head[:12])
-    if head.startswith(_PNG_SIGNATURE):
+    """The format named by the first bytes, or ``None`` when they match no supported signature.
+
+    12 bytes suffice for the binary formats; SVG is recognised by its root element ``<svg``, after any XML
+    declaration, comments and document type declaration that fit in ``head`` (SNIFF_BYTES suffice for
+    the usual prologs).
+    """
+    start = bytes(head[:12])
+    if start.startswith(_PNG_SIGNATURE):
         return "png"
-    if head.startswith(_JPEG_SIGNATURE):
+    if start.startswith(_JPEG_SIGNATURE):
         return "jpeg"
-    if head.startswith(_GIF_SIGNATURES):
+    if start.startswith(_GIF_SIGNATURES):
         return "gif"
-    if head[:4] == b"RIFF" and head[8:12] == b"WEBP":
+    if start[:4] == b"RIFF" and start[8:12] == b"WEBP":
         return "webp"
+    text = bytes(head[:SNIFF_BYTES]).removeprefix(_UTF8_BOM)
+    prolog = _XML_PROLOG.match(text)
+    if prolog is not None and _SVG_ROOT.match(text, prolog.end()):
+        return "svg"
     return None
+
+
+def extension(fmt: str) -> str | None:
+    """The file extension (without the dot) for a format name (``jpeg`` and ``jpg`` -> ``jpg``), if known."""
+    return _EXTENSIONS.get(fmt.lower())
 
 
 def inspect(source: bytes | bytearray | memoryview | typing.BinaryIO, *, max_header_bytes: int = 1 << 20) -> ImageInfo:
@@ -95,7 +139,8 @@ def inspect(source: bytes | bytearray | memoryview | typing.BinaryIO, *, max_hea
 
     A file object must be binary and seekable; it is left at the position it had on entry, whatever happens,
     so that it can be uploaded afterwards. Raises :class:`ImageInfoError` when the source is not a complete
-    header of a PNG, JPEG, WebP or GIF image. I/O errors from a file object propagate unchanged.
+    header of a PNG, JPEG, WebP or GIF image, or an SVG document whose root element is well-formed XML. I/O
+    errors from a file object propagate unchanged.
     """
     if max_header_bytes < 1:
         raise ValueError(f"max_header_bytes must be positive, not {max_header_bytes}")
@@ -211,21 +256,30 @@ def _inspect(src: _Source) -> ImageInfo:
         raise ImageInfoError("empty source: no image data")
     head = src.read_some(0, 16, "file signature")
     fmt = sniff_format(head)
+    if fmt is None and head.removeprefix(_UTF8_BOM).lstrip()[:1] == b"<":
+        text = src.read_some(0, SNIFF_BYTES, "SVG prolog")
+        fmt = sniff_format(text)
+        if fmt is None and text.removeprefix(_UTF8_BOM).lstrip().startswith(_XML_STARTS):
+            fmt = "svg"  # XML whose prolog may run past the sniffed bytes: the parser finds its root element
     if fmt is None:
         if len(head) < 12 and any(sig.startswith(head) for sig in _SIGNATURES):
             raise ImageInfoError(f"truncated image: only {len(head)} bytes")
-        raise ImageInfoError(f"not a PNG, JPEG, WebP or GIF image (starts with {head[:8]!r})")
+        raise ImageInfoError(f"not a PNG, JPEG, WebP or GIF image, nor SVG text (starts with {head[:8]!r})")
+    if fmt == "svg":
+        return _svg(src)
+    orientation: int = 1
+    frames: int | None = 1
     if fmt == "png":
         width, height, alpha = _png(src)
     elif fmt == "jpeg":
-        width, height, alpha = _jpeg(src)
+        width, height, alpha, orientation = _jpeg(src)
     elif fmt == "webp":
         width, height, alpha = _webp(src)
     else:
-        width, height, alpha = _gif(src)
+        width, height, alpha, frames = _gif(src)
     if width <= 0 or height <= 0:
         raise ImageInfoError(f"{fmt.upper()} declares an empty image ({width}x{height})")
-    return ImageInfo(format=fmt, width=width, height=height, has_alpha=alpha, size=src.size)
+    return ImageInfo(fmt, width, height, alpha, src.size, orientation=orientation, frames=frames)
 
 
 def _png(src: _Source) -> tuple[int, int, bool]:
@@ -260,8 +314,9 @@ def _png(src: _Source) -> tuple[int, int, bool]:
         pos = end
 
 
-def _jpeg(src: _Source) -> tuple[int, int, bool]:
+def _jpeg(src: _Source) -> tuple[int, int, bool, int]:
     pos = 2  # after SOI
+    orientation: int | None = None
     while True:
         marker, pos = _jpeg_next_marker(src, pos)
         if marker in _JPEG_STANDALONE_MARKERS:
@@ -278,9 +333,43 @@ def _jpeg(src: _Source) -> tuple[int, int, bool]:
             if components == 0 or length < 8 + 3 * components:
                 raise ImageInfoError(f"JPEG frame header at offset {pos} is malformed")
             src.require(pos + length, f"JPEG frame header at offset {pos}")
-            return width, height, False
+            return width, height, False, orientation or 1
+        # Only the first EXIF segment counts, as in every decoder.
+        exif = marker == 0xE1 and orientation is None and length >= 8
+        if exif and src.read(pos + 2, 6, "JPEG APP1 identifier") == b"Exif\x00\x00":
+            orientation = _exif_orientation(src, pos + 8, pos + length)
         # Skip the payload (EXIF, ICC profiles, thumbnails) by its length without reading it.
         pos += length
+
+
+def _exif_orientation(src: _Source, tiff: int, end: int) -> int:
+    """The orientation tag of the EXIF (TIFF) block at ``tiff``..``end``; 1 when it has none or is malformed.
+
+    A broken EXIF block does not make a JPEG undecodable, so it is ignored rather than refused."""
+
+    def read(offset: int, n: int) -> bytes | None:
+        if tiff + offset + n > end:
+            return None
+        return src.read(tiff + offset, n, "JPEG EXIF block")
+
+    header = read(0, 8)
+    if header is None or header[:4] not in (b"II*\x00", b"MM\x00*"):
+        return 1
+    order = "<" if header[:2] == b"II" else ">"
+    (ifd,) = struct.unpack(order + "I", header[4:8])
+    count_bytes = read(ifd, 2)
+    if count_bytes is None:
+        return 1
+    (count,) = struct.unpack(order + "H", count_bytes)
+    entries = read(ifd + 2, 12 * count)
+    if entries is None:
+        return 1
+    for index in range(count):
+        tag, kind, number, value = struct.unpack(order + "HHI2s2x", entries[12 * index : 12 * index + 12])
+        if tag == _EXIF_ORIENTATION:
+            (orientation,) = struct.unpack(order + "H", value)
+            return orientation if kind == _TIFF_SHORT and number == 1 and 1 <= orientation <= 8 else 1
+    return 1
 
 
 def _jpeg_next_marker(src: _Source, pos: int) -> tuple[int, int]:
@@ -337,7 +426,7 @@ def _webp(src: _Source) -> tuple[int, int, bool]:
     raise ImageInfoError(f"WebP starts with an unknown chunk {kind!r}")
 
 
-def _gif(src: _Source) -> tuple[int, int, bool]:
+def _gif(src: _Source) -> tuple[int, int, bool, int | None]:
     width, height, flags = struct.unpack("<HHB", src.read(6, 5, "GIF logical screen descriptor"))
     pos = 13
     if flags & 0x80:
@@ -346,12 +435,9 @@ def _gif(src: _Source) -> tuple[int, int, bool]:
     while True:
         introducer = src.read(pos, 1, "GIF block")[0]
         if introducer == 0x2C:
-            descriptor = src.read(pos + 1, 9, "GIF image descriptor")
-            end = pos + 10
-            if descriptor[8] & 0x80:
-                end += 3 << ((descriptor[8] & 7) + 1)
+            end = _gif_image_data(src, pos)
             src.require(end, "GIF local colour table")
-            return width, height, alpha
+            return width, height, alpha, _gif_frames(src, end)
         if introducer == 0x3B:
             raise ImageInfoError("GIF ends before any image")
         if introducer != 0x21:
@@ -365,9 +451,120 @@ def _gif(src: _Source) -> tuple[int, int, bool]:
         pos = _gif_skip_sub_blocks(src, pos)
 
 
+def _gif_image_data(src: _Source, pos: int) -> int:
+    """Where the image data (LZW code size) of the image descriptor at ``pos`` starts."""
+    descriptor = src.read(pos + 1, 9, "GIF image descriptor")
+    end = pos + 10
+    if descriptor[8] & 0x80:
+        end += 3 << ((descriptor[8] & 7) + 1)
+    return end
+
+
+def _gif_frames(src: _Source, data: int) -> int | None:
+    """The number of images, walking from the first one's image data at ``data`` to the trailer.
+
+    None when the walk runs past the end of the source or past the header limit: the first image alone
+    is what makes a GIF readable, so a GIF cut short later is still inspected."""
+    frames, pos = 1, data + 1  # past the LZW minimum code size
+    try:
+        pos = _gif_skip_sub_blocks(src, pos)
+        while True:
+            introducer = src.read(pos, 1, "GIF block")[0]
+            if introducer == 0x3B:
+                return frames
+            if introducer == 0x2C:
+                frames += 1
+                pos = _gif_skip_sub_blocks(src, _gif_image_data(src, pos) + 1)
+            elif introducer == 0x21:
+                pos = _gif_skip_sub_blocks(src, pos + 2)
+            else:
+                return None
+    except ImageInfoError:
+        return None
+
+
 def _gif_skip_sub_blocks(src: _Source, pos: int) -> int:
+    """The offset past the data sub-blocks starting at ``pos`` (each a length byte, then that many bytes)."""
     while True:
-        size = src.read(pos, 1, "GIF sub-block size")[0]
-        pos += 1 + size
-        if size == 0:
-            return pos
+        chunk = src.read_some(pos, _GIF_READ, "GIF sub-block size")
+        index = 0
+        while index < len(chunk):
+            size = chunk[index]
+            if size == 0:
+                return pos + index + 1
+            index += 1 + size
+        pos += index
+
+
+def _svg(src: _Source) -> ImageInfo:
+    """An SVG's size from its root element's width, height and viewBox, read with a guarded expat parser."""
+    root: dict[str, str] | None = None
+
+    class _Root(Exception):
+        pass
+
+    def start(name: str, attributes: dict[str, str]) -> None:
+        nonlocal root
+        root = {"": name, **attributes}
+        raise _Root
+
+    def refuse(*_: object) -> typing.NoReturn:
+        raise ImageInfoError("SVG declares an entity: refused, so that nothing is fetched or expanded")
+
+    # Read as UTF-8 whatever the declaration says: an unknown encoding name would otherwise have expat look
+    # it up among Python's codecs (any codec, not only text ones).
+    parser = expat.ParserCreate("utf-8", namespace_separator=" ")
+    parser.SetParamEntityParsing(expat.XML_PARAM_ENTITY_PARSING_NEVER)
+    parser.StartElementHandler = start
+    parser.EntityDeclHandler = refuse
+    parser.UnparsedEntityDeclHandler = refuse
+    parser.ExternalEntityRefHandler = refuse
+    pos = 0
+    try:
+        while root is None:
+            chunk = src.read_some(pos, _SVG_READ, "SVG root element")
+            pos += len(chunk)
+            parser.Parse(chunk, pos >= src.size)
+    except _Root:
+        pass
+    except expat.ExpatError as error:
+        raise ImageInfoError(f"SVG is not well-formed XML: {error}") from None
+    if root is None:
+        raise ImageInfoError("SVG has no root element")
+    namespace, _, local = root[""].rpartition(" ")
+    if local != "svg" or namespace not in ("", _SVG_NAMESPACE):
+        where = f" in namespace {namespace!r}" if namespace else ""
+        raise ImageInfoError(f"not an SVG document: its root element is {local!r}{where}")
+    view_box = _svg_view_box(root.get("viewBox"))
+    width, height = _svg_length(root.get("width")), _svg_length(root.get("height"))
+    if width is None or height is None:
+        if view_box is None:
+            raise ImageInfoError("SVG declares neither an absolute width and height nor a viewBox")
+        width = view_box[2] if width is None else width
+        height = view_box[3] if height is None else height
+    if round(width) <= 0 or round(height) <= 0:
+        raise ImageInfoError(f"SVG declares an empty image ({width:g}x{height:g})")
+    return ImageInfo("svg", round(width), round(height), True, src.size, view_box=view_box)
+
+
+def _svg_length(value: str | None) -> float | None:
+    """An absolute length in CSS pixels; None when absent or relative (%, em, ex)."""
+    match = _SVG_LENGTH.fullmatch(value) if value is not None else None
+    if match is None or match.group(2) not in _SVG_UNITS:
+        return None
+    return float(match.group(1)) * _SVG_UNITS[match.group(2)]
+
+
+def _svg_view_box(value: str | None) -> tuple[float, float, float, float] | None:
+    parts = value.replace(",", " ").split() if value is not None else []
+    try:
+        numbers = [float(part) for part in parts]
+    except ValueError:
+        return None
+    if len(numbers) != 4 or numbers[2] <= 0 or numbers[3] <= 0 or not all(map(_finite, numbers)):
+        return None
+    return numbers[0], numbers[1], numbers[2], numbers[3]
+
+
+def _finite(number: float) -> bool:
+    return number - number == 0

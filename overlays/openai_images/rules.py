@@ -56,6 +56,19 @@ class MarkupRules:
 
 
 @dataclass(frozen=True)
+class FrameDuration:
+    """How an animated format encodes a requested frame delay."""
+
+    step_ms: int
+    max_ms: int
+
+    def encoded(self, requested_ms: int) -> int:
+        """The delay the output carries: to the nearest step (halves up), at most ``max_ms``, never below 0."""
+        steps = (max(0, requested_ms) * 2 + self.step_ms) // (2 * self.step_ms)
+        return min(self.max_ms, steps * self.step_ms)
+
+
+@dataclass(frozen=True)
 class FormatRules:
     """An output format's own parameters, what it refuses, and its limits."""
 
@@ -66,6 +79,7 @@ class FormatRules:
     """Parameter -> what counts as using it ("true", "positive", "given"), which this format refuses."""
     max_n: int | None
     defaults: Mapping[str, Any]
+    frame_duration: FrameDuration | None = None
 
     def in_use(self, parameter: str, value: Any) -> bool:
         """Whether a request's value for a refused parameter uses it."""
@@ -114,6 +128,23 @@ class Answers:
     usage: bool
     echoes_settings: bool
     safety_identifier: bool
+
+
+@dataclass(frozen=True)
+class UsageRules:
+    """The output tokens one image bills: OpenAI's published figures, and our derivation for the rest."""
+
+    published_model: str
+    published: Mapping[str, Mapping[str, int]]
+    """Quality -> size -> output tokens, as OpenAI published them for ``published_model``."""
+    patch_side: Mapping[str, int]
+    """Quality -> the side in pixels of the square patches an image is billed by (our derivation)."""
+
+    def output_tokens(self, quality: str, width: int, height: int) -> int:
+        """One ``width``x``height`` image at ``quality``: a token per patch, plus one per row of patches."""
+        side = self.patch_side[quality]
+        columns, rows = -(-width // side), -(-height // side)
+        return (columns + 1) * rows
 
 
 @dataclass(frozen=True)
@@ -252,6 +283,7 @@ class RuleTable:
     general_parameters: frozenset[str]
     ambiguities: tuple[Ambiguity, ...]
     cli_model: str
+    usage: UsageRules
     reading: Reading = "permissive"
 
     @functools.cached_property
@@ -379,6 +411,21 @@ def _format(name: str, raw: Mapping[str, Any]) -> FormatRules:
         refuses=dict(raw.get("refuses", {})),
         max_n=raw.get("max_n"),
         defaults=dict(raw.get("defaults", {})),
+        frame_duration=FrameDuration(**raw["frame_duration"]) if "frame_duration" in raw else None,
+    )
+
+
+def _usage(raw: Mapping[str, Any]) -> UsageRules:
+    published = raw["published"]
+    sizes = published["sizes"]
+    return UsageRules(
+        published_model=str(published["model"]),
+        published={
+            quality: dict(zip(sizes, figures, strict=True))
+            for quality, figures in published.items()
+            if quality not in ("model", "sizes", "source")
+        },
+        patch_side={quality: int(side) for quality, side in raw["patch_side"].items()},
     )
 
 
@@ -416,6 +463,7 @@ def load(text: str, reading: Reading = "permissive") -> RuleTable:
         general_parameters=frozenset(data["parameters"]["general"]),
         ambiguities=ambiguities,
         cli_model=str(data["defaults"]["cli_model"]),
+        usage=_usage(data["usage"]),
         reading=reading,
     )
 
@@ -425,4 +473,3 @@ def table(reading: Reading = "permissive") -> RuleTable:
     """The table shipped with the package, under a reading of its ambiguous entries."""
     text = resources.files("openai_images").joinpath("model_rules.toml").read_text(encoding="utf-8")
     return load(text, reading)
-

@@ -1,15 +1,18 @@
-"""The mock Images server as an ASGI app: the pinned spec's operations, answered like the real service.
+"""The mock Images server as an ASGI app: the spec's operations, answered like the real service on a given day.
 
 Routes come from the spec (``/v1`` + each operation's path, and the Azure OpenAI form
 ``/openai/deployments/{deployment}/...``). Each request is authenticated, checked with the shared
-validator (schema, then the per-model rules) and answered with real images from
-``openai_images.mock.images``; answers carry the fields the model's entry in the rules table says
-it gives. Faults can be injected (``openai_images.mock.faults``).
+validator (schema, the models OpenAI served on the mock's day, then the per-model rules, under the
+rules table's "mock" reading) and answered with real images from ``openai_images.mock.images``;
+answers carry the fields the model's entry in the rules table says it gives. The day is a setting
+(``as_of``; default: the day each request arrives): the catalogue of an earlier day is the same
+mock, not another one. Faults can be injected (``openai_images.mock.faults``).
 """
 
 from __future__ import annotations
 
 import base64
+import datetime as dt
 import json
 import secrets
 import threading
@@ -29,6 +32,7 @@ from starlette.routing import Route
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from openai_images import spec
+from openai_images.errors import Issue
 from openai_images.mock import images
 from openai_images.mock.bodies import BodyError, Limits, check_declared_length, read_form, read_json
 from openai_images.mock.faults import NO_FAULT, FaultPlan
@@ -127,6 +131,8 @@ class Settings:
     faults: FaultPlan = field(default_factory=FaultPlan)
     limits: Limits = field(default_factory=Limits)
     allow_fault_header: bool = True
+    as_of: dt.date | None = None
+    """The day whose catalogue is served; None: the day each request arrives."""
 
 
 class MockImagesService:
@@ -207,15 +213,27 @@ class MockImagesService:
         except ClientDisconnect:
             # Nobody is left to read an answer; this one only keeps the server's log quiet.
             return error_response(400, "the client went away before sending its whole body")
-        if azure and params.get("model") is None and deployment in table().models:
+        rules_table = table("mock")
+        if azure and params.get("model") is None and deployment in rules_table.models:
             params["model"] = deployment
-        issues = check_request(operation.operation_id, params, content_type=content_type, strict=True)
+        as_of = self.settings.as_of or dt.date.today()
+        params, issues = self.choose_model(operation, content_type, params, as_of)
+        # Azure OpenAI retires models on its own schedule, so OpenAI's dates are not applied to it.
+        issues = issues or check_request(
+            operation.operation_id,
+            params,
+            content_type=content_type,
+            strict=True,
+            as_of=as_of,
+            lifecycle=not azure,
+            reading="mock",
+        )
         if issues:
             first = issues[0]
             message = "; ".join(str(issue) for issue in issues)
             return error_response(400, message, first.param.split("[")[0].split(".")[0], first.code)
-        model = effective_model(operation.operation_id, params, content_type)
-        rules = table().models[str(model)]
+        model = effective_model(operation.operation_id, params, content_type, as_of=as_of, reading="mock")
+        rules = rules_table.models[str(model)]
         answer = Answer(operation, content_type, params, rules, self.store, str(request.base_url).rstrip("/"))
         if params.get("stream") is True and operation.streams():
             return StreamingResponse(answer.events(), media_type="text/event-stream")
@@ -225,11 +243,35 @@ class MockImagesService:
             return error_response(400, f"an uploaded image cannot be used: {exc}", "image", "invalid_image")
         return Response(json.dumps(body, separators=(",", ":")), media_type="application/json")
 
+    def choose_model(
+        self, operation: spec.Operation, content_type: str, params: dict[str, Any], as_of: dt.date
+    ) -> tuple[dict[str, Any], list[Issue]]:
+        """The request as the mock judges it: without a ``model`` on a day no default is known for, the
+        rules table's "absent-model" reading decides (the server picks one, or the request is refused)."""
+        if params.get("model") is not None or "model" not in operation.properties(content_type):
+            return params, []
+        if effective_model(operation.operation_id, params, content_type, as_of=as_of, reading="mock") is not None:
+            return params, []
+        rules = table("mock")
+        offered = [name for name in operation.offered_models(content_type) if name in rules.catalogue(as_of)]
+        if rules.ambiguity("absent-model").choice["mock"] == "server-picks" and offered:
+            if rules.cli_model in offered:
+                return {**params, "model": rules.cli_model}, []
+            # Before the default model arrived: the newest model served that day.
+            newest = max(offered, key=lambda name: _arrival(rules.models[name]))
+            return {**params, "model": newest}, []
+        message = "is required: no model is the default any more"
+        return params, [Issue("model", message, allowed=", ".join(offered), code="missing_required_parameter")]
+
     async def image(self, request: Request) -> Response:
         stored = self.store.get(request.path_params["name"])
         if stored is None:
             return error_response(404, "This image URL has expired or never existed.", code="image_not_found")
         return Response(stored.content, media_type=stored.media_type)
+
+
+def _arrival(rules: ModelRules) -> dt.date:
+    return rules.arrived.date if rules.arrived is not None and rules.arrived.date is not None else dt.date.min
 
 
 class Answer:
@@ -255,9 +297,21 @@ class Answer:
         self.fmt = str(params.get("output_format") or "png") if gpt else "png"
         self.transparent = gpt and params.get("background") == "transparent"
         compression = params.get("output_compression")
-        self.compression = compression if isinstance(compression, int) and self.fmt != "png" else None
+        self.compression = compression if isinstance(compression, int) and self.fmt in ("jpeg", "webp") else None
         self.n = int(params.get("n") or 1)
         self.prompt = str(params.get("prompt") or "")
+        self.frames, self.frame_ms = self._animation()
+
+    def _animation(self) -> tuple[int, int]:
+        """(frames, delay in ms) of a GIF answer: the request's, else the format's defaults, encoded as GIF can."""
+        rules = table("mock").formats.get("gif")
+        if self.fmt != "gif" or rules is None:
+            return 1, 0
+        frames = self.params.get("frame_count")
+        delay = self.params.get("frame_duration_ms")
+        frames = int(rules.defaults["frame_count"] if frames is None else frames)
+        delay = int(rules.defaults["frame_duration_ms"] if delay is None else delay)
+        return frames, rules.frame_duration.encoded(delay) if rules.frame_duration else delay
 
     # --- images --------------------------------------------------------------------------------
 
@@ -265,17 +319,24 @@ class Answer:
         value = self.params.get("image")
         return [value] if isinstance(value, bytes) else [item for item in value or [] if isinstance(item, bytes)]
 
+    def _upload(self, name: str) -> bytes | None:
+        value = self.params.get(name)
+        return value if isinstance(value, bytes) else None
+
     def make(self, index: int, detail: float = 1.0) -> bytes:
         """The ``index``-th image of this answer, at the given level of detail."""
         size = (self.width, self.height)
+        if self.fmt == "svg":
+            return images.render_svg(self.prompt, *size, index=index)
         options: dict[str, Any] = {"fmt": self.fmt, "index": index}
         if self.operation.operation_id == "createImageVariation":
             return images.vary(self._sources()[0], *size, **options)
         options.update(transparent=self.transparent, compression=self.compression, detail=detail)
+        if self.fmt == "gif":
+            options.update(frames=self.frames, frame_ms=self.frame_ms)
         sources = self._sources()
         if sources:
-            mask = self.params.get("mask")
-            options["mask"] = mask if isinstance(mask, bytes) else None
+            options.update(mask=self._upload("mask"), markup=self._upload("markup"))
             return images.edit(sources[0], self.prompt, *size, **options)
         # Generations, and JSON edits: their images are references the mock does not fetch.
         return images.render(self.prompt, *size, **options)
@@ -286,19 +347,26 @@ class Answer:
         schema = spec.resolve({"$ref": f"#/components/schemas/{schema_name}"})
         return spec.enum_values(schema.get("properties", {}).get(field, {}))
 
-    def _size_text(self, allowed: list[Any], fallback: str | None) -> str | None:
-        text = f"{self.width}x{self.height}"
-        return text if text in allowed else fallback
-
     def _quality(self, allowed: list[Any]) -> str | None:
         asked = self.params.get("quality")
         return asked if asked in allowed else self.rules.default_quality
 
+    def _safety_identifier(self) -> str | None:
+        """The non-empty ``safety_identifier``, else the deprecated ``user``: what the answer reports."""
+        for name in ("safety_identifier", "user"):
+            value = self.params.get(name)
+            if isinstance(value, str) and value:
+                return value
+        return None
+
     def usage(self) -> dict[str, Any]:
+        """Input tokens for the prompt and uploads; output tokens per the rules table's [usage] (published
+        figures and our derivation), for each image and, in a GIF, each frame."""
         text_tokens = max(1, len(self.prompt) // 4)
-        image_tokens = 65 * len(self._sources())
-        per_image = {"low": 272, "medium": 1056, "high": 4160}.get(str(self._quality(["low", "medium", "high"])), 4160)
-        output = per_image * self.n * max(1, (self.width * self.height) // (1024 * 1024))
+        image_tokens = 65 * (len(self._sources()) + (self._upload("markup") is not None))
+        billing = table("mock").usage
+        quality = self._quality(list(billing.patch_side)) or "high"
+        output = billing.output_tokens(quality, self.width, self.height) * self.n * self.frames
         return {
             "input_tokens": text_tokens + image_tokens,
             "input_tokens_details": {"text_tokens": text_tokens, "image_tokens": image_tokens},
@@ -307,12 +375,33 @@ class Answer:
             "total_tokens": text_tokens + image_tokens + output,
         }
 
+    def svg_usage(self, document: bytes) -> dict[str, Any]:
+        """The SVG author's tokens (the mock's own figures): it reads the prompt and the reference image,
+        writes the document (about 4 bytes a token) and reasons in proportion to its effort."""
+        options = self.params.get("svg")
+        options = options if isinstance(options, dict) else {}
+        reasoning = options.get("reasoning")
+        reasoning = reasoning if isinstance(reasoning, dict) else {}
+        written = max(1, len(document) // 4)
+        thought = written * _EFFORT_SHARE.get(str(reasoning.get("effort") or "medium"), 1.0)
+        input_tokens = max(1, len(self.prompt) // 4) + 65
+        output_tokens = written + int(thought)
+        return {
+            "input_tokens": input_tokens,
+            "model": str(options.get("model") or self.rules.name),
+            "output_tokens": output_tokens,
+            "reasoning_tokens": int(thought),
+            "total_tokens": input_tokens + output_tokens,
+        }
+
     def body(self) -> dict[str, Any]:
         answers = self.rules.answers
         as_url = answers.url and (self.params.get("response_format") or self.rules.default_response_format) == "url"
         data = []
+        contents = []
         for index in range(self.n):
             content = self.make(index)
+            contents.append(content)
             item: dict[str, Any] = {}
             if as_url:
                 item["url"] = f"{self.base_url}{IMAGE_ROUTE.format(name=self.store.put(content, self.fmt))}"
@@ -325,12 +414,15 @@ class Answer:
         if answers.echoes_settings:
             body["background"] = "transparent" if self.transparent else "opaque"
             body["output_format"] = self.fmt
-            size = self._size_text(self._response_enum("ImagesResponse", "size"), None)
-            if size is not None:  # the spec's answer enum lists only the standard sizes
-                body["size"] = size
+            body["size"] = f"{self.width}x{self.height}"
             body["quality"] = self._quality(self._response_enum("ImagesResponse", "quality"))
+        safety_identifier = self._safety_identifier()
+        if answers.safety_identifier and safety_identifier is not None:
+            body["safety_identifier"] = safety_identifier
         if answers.usage:
             body["usage"] = self.usage()
+        if self.fmt == "svg":
+            body["svg_usage"] = self.svg_usage(contents[0])
         return body
 
     # --- the streamed answer ---------------------------------------------------------------------
@@ -356,8 +448,7 @@ class Answer:
             "type": kind,
             "b64_json": base64.b64encode(content).decode(),
             "created_at": int(time.time()),
-            # A required field whose enum lacks custom sizes: "auto" is the only honest value left.
-            "size": self._size_text(spec.enum_values(properties.get("size", {})), "auto"),
+            "size": f"{self.width}x{self.height}",
             "quality": self._quality(spec.enum_values(properties.get("quality", {}))),
             "background": background,
             "output_format": self.fmt,
@@ -374,7 +465,15 @@ class Answer:
         content = await anyio.to_thread.run_sync(self.make, 0)
         usage = self.usage()
         usage.pop("output_tokens_details")
-        yield self._event(completed_type, completed_schema, content, usage=usage)
+        extra: dict[str, Any] = {"usage": usage}
+        if self.rules.answers.safety_identifier and "safety_identifier" in completed_schema.get("properties", {}):
+            extra["safety_identifier"] = self._safety_identifier()
+        yield self._event(completed_type, completed_schema, content, **extra)
+
+
+# The SVG author's reasoning tokens, as a share of the tokens it writes, by effort (the mock's own scale:
+# each step doubles; omitted means the author's default, taken as medium).
+_EFFORT_SHARE = {"none": 0.0, "minimal": 0.25, "low": 0.5, "medium": 1.0, "high": 2.0, "xhigh": 4.0, "max": 8.0}
 
 
 def create_app(
@@ -384,14 +483,16 @@ def create_app(
     faults: FaultPlan | None = None,
     limits: Limits | None = None,
     allow_fault_header: bool = True,
+    as_of: dt.date | None = None,
 ) -> ASGIApp:
     """The mock server as an ASGI app (for uvicorn, or ``httpx.ASGITransport`` in-process).
 
     ``api_keys``: the keys it accepts (None: any non-empty key). ``url_ttl``: seconds an image URL
-    lives. ``faults``: failures to inject. ``limits``: body size and part count bounds.
+    lives. ``faults``: failures to inject. ``limits``: body size and part count bounds. ``as_of``: the
+    day whose models it serves, retired ones refused (None: the day each request arrives).
     """
     service = MockImagesService(
-        Settings(api_keys, url_ttl, faults or FaultPlan(), limits or Limits(), allow_fault_header)
+        Settings(api_keys, url_ttl, faults or FaultPlan(), limits or Limits(), allow_fault_header, as_of)
     )
     routes = [Route(IMAGE_ROUTE, service.image, methods=["GET"])]
     for operation in spec.operations().values():

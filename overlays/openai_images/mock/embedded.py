@@ -8,6 +8,7 @@ the app on an event loop in a helper thread.
 from __future__ import annotations
 
 import asyncio
+import datetime as dt
 import threading
 from typing import Any
 
@@ -53,15 +54,22 @@ class SyncASGITransport(httpx.BaseTransport):
             self._loop.close()
 
 
-def images_api(app: Any = None, **options: Any) -> ImagesApi:
-    """An ImagesApi answered by the mock app in this process (``create_app()`` unless given)."""
-    transport = SyncASGITransport(app if app is not None else create_app())
+def _prepared(app: Any, as_of: dt.date | None, options: dict[str, Any]) -> Any:
     options.setdefault("api_key", API_KEY)
+    if as_of is not None:
+        options.setdefault("as_of", as_of)
+    return app if app is not None else create_app(as_of=as_of)
+
+
+def images_api(app: Any = None, *, as_of: dt.date | None = None, **options: Any) -> ImagesApi:
+    """An ImagesApi answered by the mock app in this process (``create_app(as_of=as_of)`` unless given).
+
+    ``as_of`` dates the client's checks too, so that both judge a request against the same catalogue."""
+    transport = SyncASGITransport(_prepared(app, as_of, options))
     return ImagesApi(base_url=BASE_URL, http_client=httpx.Client(transport=transport), **options)
 
 
-def async_images_api(app: Any = None, **options: Any) -> AsyncImagesApi:
-    """An AsyncImagesApi answered by the mock app in this process."""
-    transport = httpx.ASGITransport(app if app is not None else create_app())
-    options.setdefault("api_key", API_KEY)
+def async_images_api(app: Any = None, *, as_of: dt.date | None = None, **options: Any) -> AsyncImagesApi:
+    """An AsyncImagesApi answered by the mock app in this process (as ``images_api``)."""
+    transport = httpx.ASGITransport(_prepared(app, as_of, options))
     return AsyncImagesApi(base_url=BASE_URL, http_client=httpx.AsyncClient(transport=transport), **options)

@@ -1,10 +1,11 @@
-"""The mock server's image factory: real, deterministic PNG/JPEG/WebP pictures made from prompts and uploads.
+"""The mock server's image factory: real, deterministic PNG/JPEG/WebP/GIF pictures and SVG documents.
 
 ``render`` draws a picture for a prompt (a seeded gradient, a few seeded shapes, the prompt's text and
-the image's index), ``edit`` repaints the masked part of an uploaded image with the prompt's picture,
-and ``vary`` re-tints, re-frames and mirrors an uploaded image. The same arguments always give the same
-bytes, so finished images are kept in a bounded LRU cache. ``detail`` below 1 gives the coarser
-renderings that streaming sends as partial images.
+the image's index), ``edit`` repaints the masked (or marked-up) part of an uploaded image with the prompt's
+picture, and ``vary`` re-tints, re-frames and mirrors an uploaded image. A GIF is that picture animated:
+a ball crosses it and a bar fills up, one step a frame. ``render_svg`` draws the same picture as an SVG
+document. The same arguments always give the same bytes, so finished images are kept in a bounded LRU
+cache. ``detail`` below 1 gives the coarser renderings that streaming sends as partial images.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ import threading
 import unicodedata
 from collections import OrderedDict
 from collections.abc import Hashable
+from xml.sax.saxutils import escape
 
 from PIL import Image, ImageDraw, ImageFile, ImageFont, JpegImagePlugin, PngImagePlugin, WebPImagePlugin
 
@@ -30,10 +32,14 @@ __all__ = [
     "clear_cache",
     "edit",
     "render",
+    "render_svg",
     "vary",
 ]
 
-FORMATS = ("png", "jpeg", "webp")
+FORMATS = ("png", "jpeg", "webp", "gif")
+"""The raster formats; SVG documents come from ``render_svg``."""
+MAX_FRAMES = 16
+MAX_FRAME_MS = 655_350  # GIF counts delays in hundredths of a second, in 16 bits
 MAX_SOURCE_PIXELS = 40_000_000
 # 4096² leaves room above 3840x2160; WebP cannot encode a side above 16383.
 MAX_OUTPUT_PIXELS = 4096 * 4096
@@ -46,6 +52,21 @@ _CACHE_BYTES = 256 * 1024 * 1024
 _TEXT = (20, 22, 30, 255)
 _BOX = (250, 250, 244, 210)
 _Font = ImageFont.FreeTypeFont | ImageFont.ImageFont
+# A GIF's picture keeps 254 palette entries; the last two draw the moving ball and the filling bar.
+_GIF_COLOURS = 254
+_BALL, _BAR = 254, 255
+_ORIENTATION_TAG = 0x0112
+# The transposition that shows an image upright, by its EXIF orientation (as Pillow's exif_transpose).
+_ORIENTATIONS = {
+    2: Image.Transpose.FLIP_LEFT_RIGHT,
+    3: Image.Transpose.ROTATE_180,
+    4: Image.Transpose.FLIP_TOP_BOTTOM,
+    5: Image.Transpose.TRANSPOSE,
+    6: Image.Transpose.ROTATE_270,
+    7: Image.Transpose.TRANSVERSE,
+    8: Image.Transpose.ROTATE_90,
+}
+_QUARTER_TURNS = frozenset(_ORIENTATIONS[orientation] for orientation in (5, 6, 7, 8))
 
 
 class ImageInputError(ValueError):
@@ -65,21 +86,42 @@ def render(
     compression: int | None = None,
     index: int = 0,
     detail: float = 1.0,
+    frames: int = 1,
+    frame_ms: int = 0,
 ) -> bytes:
     """A ``width``×``height`` picture of ``prompt``, encoded as ``fmt``; the ``index``-th of a request.
 
-    ``transparent`` makes the background fully transparent (PNG and WebP only; JPEG ignores it).
-    ``compression`` (0–100, 100 = best quality) is the JPEG/WebP quality; PNG ignores it.
+    ``transparent`` makes the background fully transparent (PNG and WebP only; JPEG and GIF ignore it).
+    ``compression`` (0–100, 100 = best quality) is the JPEG/WebP quality; PNG and GIF ignore it.
     ``detail`` in (0, 1] coarsens the picture for partial images; 1 is the final image.
+    ``frames`` and ``frame_ms`` (a multiple of 10) make a GIF an animation of that many frames of that delay.
     """
     _check_output(width, height, fmt, compression=compression, index=index, detail=detail)
-    transparent = transparent and fmt != "jpeg"
-    key = ("render", prompt, width, height, fmt, transparent, _quality_key(fmt, compression), index, detail)
+    _check_animation(fmt, frames, frame_ms)
+    transparent = transparent and fmt in ("png", "webp")
+    animation = (frames, frame_ms) if fmt == "gif" else None
+    key = ("render", prompt, width, height, fmt, transparent, _quality_key(fmt, compression), index, detail, animation)
     cached = _CACHE.get(key)
     if cached is not None:
         return cached
     picture = _picture(prompt, width, height, transparent=transparent, index=index)
-    data = _encode(_coarsen(picture, detail), fmt, compression)
+    data = _encode(_coarsen(picture, detail), fmt, compression, animation)
+    _CACHE.put(key, data)
+    return data
+
+
+def render_svg(prompt: str, width: int, height: int, *, index: int = 0) -> bytes:
+    """The picture ``render`` draws for ``prompt``, as a UTF-8 SVG document of ``width``×``height``.
+
+    The gradient, the shapes, the prompt's text (wrapped and truncated as in the raster) and the index
+    marker are vector elements; every piece of text is escaped, so any prompt gives well-formed XML.
+    """
+    _check_output(width, height, "png", compression=None, index=index, detail=1.0)
+    key = ("svg", prompt, width, height, index)
+    cached = _CACHE.get(key)
+    if cached is not None:
+        return cached
+    data = _svg_document(prompt, width, height, index).encode("utf-8")
     _CACHE.put(key, data)
     return data
 
@@ -91,24 +133,34 @@ def edit(
     height: int,
     *,
     mask: bytes | None = None,
+    markup: bytes | None = None,
     fmt: str = "png",
     transparent: bool = False,
     compression: int | None = None,
     index: int = 0,
     detail: float = 1.0,
+    frames: int = 1,
+    frame_ms: int = 0,
 ) -> bytes:
-    """``source`` resized to ``width``×``height`` with the masked area repainted from ``prompt``.
+    """``source``, shown upright (its EXIF orientation applied) and resized to ``width``×``height``, with
+    the masked or marked-up area repainted from ``prompt``.
 
-    The mask is a PNG of the source's size whose fully transparent pixels mark the area to edit;
-    without one, the central quarter of the image is repainted. Everything else stays the source's.
+    The mask is a PNG of the source's stored size whose fully transparent pixels mark the area to edit;
+    a markup is a PNG of the source's upright size whose drawn (not fully transparent) pixels mark it.
+    With neither, the central quarter of the image is repainted. Everything else stays the source's.
     """
     _check_output(width, height, fmt, compression=compression, index=index, detail=detail)
-    transparent = transparent and fmt != "jpeg"
+    _check_animation(fmt, frames, frame_ms)
+    if mask is not None and markup is not None:
+        raise ImageInputError("a mask and a markup cannot be combined")
+    transparent = transparent and fmt in ("png", "webp")
+    animation = (frames, frame_ms) if fmt == "gif" else None
     # Uploads are keyed by digest so that the cache does not keep them alive.
     key = (
         "edit",
         _digest(source),
         None if mask is None else _digest(mask),
+        None if markup is None else _digest(markup),
         prompt,
         width,
         height,
@@ -117,26 +169,30 @@ def edit(
         _quality_key(fmt, compression),
         index,
         detail,
+        animation,
     )
     cached = _CACHE.get(key)
     if cached is not None:
         return cached
 
-    image, original_size = _decode(source, "the image", (width, height))
-    keep_alpha = (transparent or image.mode == "RGBA") and fmt != "jpeg"
+    image, original_size, turn = _decode(source, "the image", (width, height))
+    keep_alpha = (transparent or image.mode == "RGBA") and fmt in ("png", "webp")
     image = _resize(image.convert("RGBA" if keep_alpha else "RGB"), (width, height))
-    if mask is None:
+    if mask is not None:
+        area = _mask_area(mask, original_size, turn, (width, height))
+    elif markup is not None:
+        upright = original_size[::-1] if turn in _QUARTER_TURNS else original_size
+        area = _markup_area(markup, upright, (width, height))
+    else:
         area = Image.new("L", (width, height), 0)
         ImageDraw.Draw(area).rectangle((width // 4, height // 4, (3 * width - 1) // 4, (3 * height - 1) // 4), 255)
-    else:
-        area = _mask_area(mask, original_size, (width, height))
     box = area.getbbox()
     if box is not None:
         left, top, right, bottom = box
         painted = _picture(prompt, right - left, bottom - top, transparent=transparent, index=index)
         image.paste(painted.convert(image.mode), (left, top), area.crop(box))
 
-    data = _encode(_coarsen(image, detail), fmt, compression)
+    data = _encode(_coarsen(image, detail), fmt, compression, animation)
     _CACHE.put(key, data)
     return data
 
@@ -154,7 +210,7 @@ def vary(source: bytes, width: int, height: int, *, fmt: str = "png", index: int
     if cached is not None:
         return cached
 
-    image, _ = _decode(source, "the image", (width, height))
+    image, _, _ = _decode(source, "the image", (width, height))
     dice = _Dice("vary", digest, index)
     zoom = dice.between(1.04, 1.2)
     crop_w, crop_h = image.width / zoom, image.height / zoom
@@ -221,6 +277,15 @@ def _check_output(width: int, height: int, fmt: str, *, compression: int | None,
         raise ValueError(f"index must not be negative, got {index}")
     if not 0 < detail <= 1:  # also refuses NaN
         raise ValueError(f"detail must be in (0, 1], got {detail}")
+
+
+def _check_animation(fmt: str, frames: int, frame_ms: int) -> None:
+    if not 1 <= frames <= MAX_FRAMES:
+        raise ValueError(f"frames must be between 1 and {MAX_FRAMES}, got {frames}")
+    if not 0 <= frame_ms <= MAX_FRAME_MS or frame_ms % 10:
+        raise ValueError(f"frame_ms must be a multiple of 10 between 0 and {MAX_FRAME_MS}, got {frame_ms}")
+    if frames > 1 and fmt != "gif":
+        raise ValueError(f"only GIF output is animated, not {fmt}")
 
 
 def _quality_key(fmt: str, compression: int | None) -> int | None:
@@ -471,20 +536,27 @@ def _coarsen(picture: Image.Image, detail: float) -> Image.Image:
 # --- decoding uploads -----------------------------------------------------------------------------------
 
 
-def _decode(data: bytes, what: str, target: tuple[int, int]) -> tuple[Image.Image, tuple[int, int]]:
-    """An upload as an RGB or RGBA image (possibly already reduced towards ``target``), and its original size."""
+def _decode(
+    data: bytes, what: str, target: tuple[int, int]
+) -> tuple[Image.Image, tuple[int, int], Image.Transpose | None]:
+    """An upload as an upright RGB or RGBA image (possibly already reduced towards ``target``), its stored size,
+    and the transposition its EXIF orientation called for (None: it was stored upright)."""
     image = _open(data, what)
     original_size = image.size
+    try:
+        turn = _ORIENTATIONS.get(int(image.getexif().get(_ORIENTATION_TAG, 1)))
+    except Exception:  # a broken EXIF block does not make the image unusable: it is read as upright
+        turn = None
     if isinstance(image, JpegImagePlugin.JpegImageFile):
         # DCT scaling makes big JPEGs decode several times faster and never below the target size.
-        image.draft("RGB", target)
+        image.draft("RGB", target[::-1] if turn in _QUARTER_TURNS else target)
     try:
         image.load()
         has_alpha = "A" in image.getbands() or "transparency" in image.info
         converted = image.convert("RGBA" if has_alpha else "RGB")
     except Exception as error:  # decoders raise many types; any of them means an unusable upload
         raise ImageInputError(f"{what} could not be decoded: {error}") from error
-    return converted, original_size
+    return (converted if turn is None else converted.transpose(turn)), original_size, turn
 
 
 def _open(data: bytes, what: str) -> ImageFile.ImageFile:
@@ -510,26 +582,44 @@ def _open(data: bytes, what: str) -> ImageFile.ImageFile:
     return image
 
 
-def _mask_area(mask: bytes, source_size: tuple[int, int], size: tuple[int, int]) -> Image.Image:
-    """An L image of ``size``: 255 where the mask is fully transparent (to be edited), 0 elsewhere."""
-    image = _open(mask, "the mask")
-    if image.size != source_size:
+def _alpha(data: bytes, what: str, expected: tuple[int, int], which: str, why: str) -> Image.Image:
+    """The alpha channel of an uploaded PNG that must be ``expected`` in size (``which`` names that size)."""
+    image = _open(data, what)
+    if image.size != expected:
         raise ImageInputError(
-            f"the mask is {image.width}x{image.height} but the image is {source_size[0]}x{source_size[1]}; "
+            f"{what} is {image.width}x{image.height} but the image is {expected[0]}x{expected[1]}{which}; "
             "they must be the same size"
         )
     try:
         image.load()
         if "A" not in image.getbands() and "transparency" not in image.info:
-            raise ImageInputError("the mask has no alpha channel; transparent pixels mark the area to edit")
-        alpha = image.convert("RGBA").getchannel("A")
+            raise ImageInputError(f"{what} has no alpha channel; {why}")
+        return image.convert("RGBA").getchannel("A")
     except ImageInputError:
         raise
     except Exception as error:
-        raise ImageInputError(f"the mask could not be decoded: {error}") from error
+        raise ImageInputError(f"{what} could not be decoded: {error}") from error
+
+
+def _mask_area(
+    mask: bytes, source_size: tuple[int, int], turn: Image.Transpose | None, size: tuple[int, int]
+) -> Image.Image:
+    """An L image of ``size``: 255 where the mask is fully transparent (to be edited), 0 elsewhere.
+
+    The mask matches the image as stored, so it is turned upright with it."""
+    alpha = _alpha(mask, "the mask", source_size, "", "transparent pixels mark the area to edit")
     area = alpha.point([255 if level == 0 else 0 for level in range(256)])
+    if turn is not None:
+        area = area.transpose(turn)
     # Scaling after thresholding gives soft edges instead of jagged ones.
     return _resize(area, size)
+
+
+def _markup_area(markup: bytes, upright_size: tuple[int, int], size: tuple[int, int]) -> Image.Image:
+    """An L image of ``size``: 255 where the markup is drawn (its pixels not fully transparent), 0 elsewhere."""
+    why = "its drawn pixels mark the area to edit"
+    alpha = _alpha(markup, "the markup", upright_size, " after its orientation", why)
+    return _resize(alpha.point([0 if level == 0 else 255 for level in range(256)]), size)
 
 
 def _resize(
@@ -555,7 +645,7 @@ def _flatten(image: Image.Image) -> Image.Image:
     return flat
 
 
-def _encode(image: Image.Image, fmt: str, compression: int | None) -> bytes:
+def _encode(image: Image.Image, fmt: str, compression: int | None, animation: tuple[int, int] | None = None) -> bytes:
     buffer = io.BytesIO()
     quality = DEFAULT_QUALITY if compression is None else max(1, compression)
     if fmt == "png":
@@ -563,10 +653,122 @@ def _encode(image: Image.Image, fmt: str, compression: int | None) -> bytes:
         image.save(buffer, format="PNG", compress_level=1)
     elif fmt == "jpeg":
         _flatten(image).save(buffer, format="JPEG", quality=quality)
+    elif fmt == "gif":
+        frames, frame_ms = animation or (1, 0)
+        first, *rest = _frames(image, frames)
+        first.save(buffer, format="GIF", save_all=True, append_images=rest, duration=frame_ms, loop=0, optimize=False)
     else:
         # method 0 is WebP's fastest encoder; quality still decides the size.
         image.save(buffer, format="WEBP", quality=quality, method=0)
     return buffer.getvalue()
+
+
+def _frames(picture: Image.Image, count: int) -> list[Image.Image]:
+    """``count`` palette frames of the picture, each with a ball one step further across its lower part and
+    a bar along its bottom edge one step fuller, so that no two frames are alike (GIF encoders merge those).
+
+    The picture is quantised once; each frame then only draws the two moving parts."""
+    width, height = picture.size
+    base = _flatten(picture).quantize(_GIF_COLOURS, Image.Quantize.FASTOCTREE, dither=Image.Dither.NONE)
+    palette = (base.getpalette() or [])[: 3 * _GIF_COLOURS]
+    palette += [0] * (3 * _GIF_COLOURS - len(palette))
+    base.putpalette([*palette, 235, 60, 40, *_TEXT[:3]])
+    radius = max(1, min(width, height) // 24)
+    bar = max(1, height // 64)
+    travel = max(0, width - 2 * radius - 1)
+    frames = []
+    for index in range(count):
+        frame = base.copy()
+        draw = ImageDraw.Draw(frame)
+        x = radius + travel * index // max(1, count - 1)
+        y = max(radius, height - bar - 2 * radius)
+        draw.ellipse((x - radius, y - radius, x + radius, y + radius), fill=_BALL)
+        draw.rectangle((0, height - bar, max(0, (index + 1) * width // count - 1), height - 1), fill=_BAR)
+        frames.append(frame)
+    return frames
+
+
+# --- SVG ------------------------------------------------------------------------------------------------
+
+
+def _svg_colour(colour: tuple[int, ...]) -> str:
+    return "#{:02x}{:02x}{:02x}".format(*colour[:3])
+
+
+def _svg_document(prompt: str, width: int, height: int, index: int) -> str:
+    """The SVG text of ``render``'s picture: the same seeded gradient and shapes, the prompt and the marker."""
+    dice = _Dice("picture", prompt, index)
+    base_hue = dice.unit()
+    shading = _Dice("gradient", prompt, index)
+    across = shading.unit()
+    reverse = shading.unit() < 0.5
+    start = _colour(base_hue, shading.between(0.35, 0.7), shading.between(0.8, 0.97))
+    end = _colour(base_hue + shading.between(0.15, 0.45), shading.between(0.45, 0.85), shading.between(0.55, 0.85))
+    x2, y2 = (1 - across, across) if not reverse else (across, 1 - across)
+    parts = [
+        '<?xml version="1.0" encoding="UTF-8"?>',
+        f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" viewBox="0 0 {width} {height}">',
+        f"<title>{escape(_clean(prompt, 1000)[0])}</title>",
+        f'<defs><linearGradient id="background" x1="0" y1="0" x2="{x2:.3f}" y2="{y2:.3f}">'
+        + f'<stop offset="0" stop-color="{_svg_colour(start)}"/><stop offset="1" stop-color="{_svg_colour(end)}"/>'
+        + "</linearGradient></defs>",
+        f'<rect width="{width}" height="{height}" fill="url(#background)"/>',
+    ]
+    side = min(width, height)
+    for _ in range(dice.integer(3, 5)):
+        hue = base_hue + dice.between(0.3, 0.7)
+        fill = _colour(hue, dice.between(0.5, 0.9), dice.between(0.4, 0.9), dice.integer(120, 200))
+        paint = f'fill="{_svg_colour(fill)}" fill-opacity="{fill[3] / 255:.3f}"'
+        radius = side * dice.between(0.08, 0.2)
+        x, y = dice.between(0, width), dice.between(0, height)
+        kind = dice.integer(0, 2)
+        if kind == 0:
+            parts.append(f'<circle cx="{x:.1f}" cy="{y:.1f}" r="{radius:.1f}" {paint}/>')
+        elif kind == 1:
+            parts.append(f'<rect x="{x - radius:.1f}" y="{y - radius:.1f}" width="{2 * radius:.1f}" '
+                         f'height="{2 * radius:.1f}" {paint}/>')  # fmt: skip
+        else:
+            turn = dice.between(0, 2 * math.pi)
+            corners = " ".join(
+                f"{x + radius * math.cos(turn + k * 2 * math.pi / 3):.1f},"
+                f"{y + radius * math.sin(turn + k * 2 * math.pi / 3):.1f}"
+                for k in range(3)
+            )
+            parts.append(f'<polygon points="{corners}" {paint}/>')
+    parts += _svg_text(prompt, width, height)
+    size = max(6, round(side / 20))
+    parts.append(
+        f'<text x="{size // 2}" y="{size + size // 4}" font-family="sans-serif" font-size="{size}" '
+        f'fill="{_svg_colour(_TEXT)}">#{index + 1}</text>'
+    )
+    parts.append("</svg>")
+    return "\n".join(parts) + "\n"
+
+
+def _svg_text(prompt: str, width: int, height: int) -> list[str]:
+    """The prompt's box as SVG elements, wrapped and truncated as ``_text_box`` draws it."""
+    size = max(6, round(min(width, height) / 16))
+    line_height = _line_height(_font(size))
+    padding = max(2, line_height // 3)
+    max_width = max(1, round(width * 0.86) - 2 * padding)
+    max_lines = max(1, (round(height * 0.6) - 2 * padding) // line_height)
+    text, cut = _clean(prompt, max_lines * (max_width // max(1, size // 5) + 1))
+    if not text:
+        return []
+    lines = _wrap(text, size, max_width, max_lines, cut)
+    box_width = min(width, max(math.ceil(_width(line, size)) for line in lines) + 2 * padding)
+    box_height = min(height, len(lines) * line_height + 2 * padding)
+    left, top = (width - box_width) // 2, (height - box_height) // 2
+    elements = [
+        f'<rect x="{left}" y="{top}" width="{box_width}" height="{box_height}" '
+        f'fill="{_svg_colour(_BOX)}" fill-opacity="{_BOX[3] / 255:.3f}"/>',
+        f'<text font-family="sans-serif" font-size="{size}" fill="{_svg_colour(_TEXT)}">',
+    ]
+    for number, line in enumerate(lines):
+        baseline = top + padding + number * line_height + size
+        elements.append(f'<tspan x="{left + padding}" y="{baseline}">{escape(line)}</tspan>')
+    elements.append("</text>")
+    return elements
 
 
 # --- the cache ------------------------------------------------------------------------------------------

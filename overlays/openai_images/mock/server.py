@@ -3,11 +3,19 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import sys
 
 from openai_images.mock.app import create_app
 from openai_images.mock.bodies import Limits
 from openai_images.mock.faults import KINDS, FaultPlan
+
+
+def _day(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a day written YYYY-MM-DD") from None
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -22,6 +30,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument(
         "--url-ttl", type=float, default=3600.0, help="seconds an image URL stays valid (default: 3600)"
+    )
+    parser.add_argument(
+        "--as-of",
+        type=_day,
+        metavar="YYYY-MM-DD",
+        help="serve the models OpenAI served that day, and refuse the others as it did "
+        "(default: today, for each request); 2026-05-01 is the catalogue of the pinned spec",
     )
     faults = parser.add_argument_group("fault injection (off by default; deterministic for a --seed)")
     faults.add_argument("--fault-rate", type=float, default=0.0, help="share of requests that fail, 0..1")
@@ -46,7 +61,11 @@ def run(args: argparse.Namespace) -> int:
         slow_seconds=args.slow_seconds,
     )
     app = create_app(
-        api_keys=args.api_keys, url_ttl=args.url_ttl, faults=plan, limits=Limits(max_body_bytes=args.max_body_bytes)
+        api_keys=args.api_keys,
+        url_ttl=args.url_ttl,
+        faults=plan,
+        limits=Limits(max_body_bytes=args.max_body_bytes),
+        as_of=args.as_of,
     )
     serve(app, args.host, args.port, args.log_level)
     return 0
