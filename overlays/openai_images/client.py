@@ -20,7 +20,8 @@ import httpx
 from openai_images_client import AsyncImagesApi as GeneratedAsyncImagesApi
 from openai_images_client import Client
 from openai_images_client import ImagesApi as GeneratedImagesApi
-from openai_images_client.client import REDACTED, Operation, PreparedRequest, RequestOptions, _ApiBase
+from openai_images_client.prepared import REDACTED, PreparedRequest
+from openai_images_client.runtime import Operation, RequestOptions, _ApiBase
 from openai_images_client.types import Response
 
 from openai_images import auth, config

@@ -8,6 +8,8 @@ Pipeline: openapi.yaml -> overlays/spec/contract.overlay.yaml (the spec the pack
 ``openapi.json``, read at run time by the validator, mock server and contract suite) ->
 overlays/spec/codegen.overlay.yaml -> openapi-python-client with generator-config.yaml and
 overlays/templates. The templates also see the spec document itself as the global ``spec``.
+Last, the modules of overlays/runtime (the runtime the generated classes call: plain Python that
+the spec does not decide) are copied into the package as they are.
 """
 
 from __future__ import annotations
@@ -33,6 +35,7 @@ DEFAULT_OUT = ROOT / "generated_client" / PACKAGE
 CONTRACT_OVERLAY = ROOT / "overlays" / "spec" / "contract.overlay.yaml"
 CODEGEN_OVERLAY = ROOT / "overlays" / "spec" / "codegen.overlay.yaml"
 TEMPLATES = ROOT / "overlays" / "templates"
+RUNTIME = ROOT / "overlays" / "runtime"
 CONFIG = ROOT / "generator-config.yaml"
 IGNORED = {"__pycache__", ".ruff_cache"}
 
@@ -91,11 +94,21 @@ def generate(spec_path: Path, out: Path) -> None:
     if problems:
         # A warning here means part of the spec was skipped: fail rather than ship a partial client.
         raise GenerationError("the generator reported problems:\n" + "\n".join(problems))
+    copy_runtime(out)
     (out / "py.typed").write_text("# Marker file for PEP 561\n", encoding="utf-8")
     (out / "openapi.json").write_text(
         json.dumps(runtime, indent=1, ensure_ascii=False) + "\n",
         encoding="utf-8",
     )
+
+
+def copy_runtime(out: Path) -> None:
+    """Copy the runtime modules into the generated package, byte for byte."""
+    for source in sorted(RUNTIME.glob("*.py")):
+        target = out / source.name
+        if target.exists():
+            raise GenerationError(f"{source.relative_to(ROOT)} would replace the generated {target.name}")
+        shutil.copyfile(source, target)
 
 
 def _files(root: Path) -> dict[str, Path]:

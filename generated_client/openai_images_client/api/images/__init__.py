@@ -12,14 +12,13 @@ from typing import TYPE_CHECKING, Any, Literal, overload
 
 import httpx
 
-from ...client import AsyncApi, RequestOptions, SyncApi
+from ...runtime import AsyncApi, RequestOptions, SyncApi
 from ...types import UNSET, Unset, coerce_files
 from . import create_image as _create_image
 from . import create_image_edit as _create_image_edit
 from . import create_image_variation as _create_image_variation
 
 if TYPE_CHECKING:
-    from ...client import AsyncEventStream, EventStream, PreparedRequest
     from ...models.create_image_edit_request import CreateImageEditRequest
     from ...models.create_image_edit_request_background import (
         CreateImageEditRequestBackground,
@@ -92,6 +91,8 @@ if TYPE_CHECKING:
     from ...models.image_ref_param import ImageRefParam
     from ...models.images_response import ImagesResponse
     from ...models.input_fidelity import InputFidelity
+    from ...prepared import PreparedRequest
+    from ...streaming import AsyncEventStream, EventStream
     from ...types import FileInput, Response
 
 

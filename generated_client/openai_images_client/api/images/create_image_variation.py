@@ -6,7 +6,8 @@ from typing import TYPE_CHECKING, Any
 import httpx
 
 from ... import errors
-from ...client import AuthenticatedClient, Client, Operation, http_status
+from ...client import AuthenticatedClient, Client
+from ...runtime import Operation, http_status
 from ...types import Response
 
 if TYPE_CHECKING:
