@@ -8,9 +8,10 @@ import warnings
 from collections.abc import Iterator
 from pathlib import Path
 
+import httpx
 import openai
 import pytest
-from conftest import image_bytes, mock_server
+from conftest import MOCK_PIDS, image_bytes, mock_server
 from openai_images import AsyncImagesApi, AuthenticationError, BadRequestError, ImagesApi
 from openai_images import image_bytes as decoded
 from PIL import Image
@@ -162,3 +163,28 @@ def test_a_dropped_connection_over_a_real_socket_is_retried(tmp_path: Path) -> N
         ImagesApi(api_key=KEY, base_url=url, max_retries=3) as api,
     ):
         assert api.create_image(prompt="x", size="256x256", response_format="b64_json").data
+
+
+# --- several worker processes ------------------------------------------------------------------------
+
+
+def worker_processes(pid: int) -> list[int]:
+    """The uvicorn worker processes among a process's children (multiprocessing spawns them)."""
+    children = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
+    return [int(child) for child in children if b"spawn_main" in Path(f"/proc/{child}/cmdline").read_bytes()]
+
+
+def test_the_mock_serves_from_two_worker_processes_on_one_port() -> None:
+    with mock_server("--workers", "2", "--api-key", KEY) as url:  # announced once both workers have the app
+        for index in range(6):  # a new connection each time: the kernel hands each to either worker
+            with ImagesApi(api_key=KEY, base_url=url, max_retries=0) as api:
+                answer = api.create_image(prompt=f"a dog #{index}", model="dall-e-2", size="256x256", n=2)
+            assert len(answer.data) == 2
+            assert answer.data[0].url is not None
+            fetched = httpx.get(answer.data[0].url)  # fetched through a connection of its own
+            assert (fetched.status_code, fetched.headers["content-type"]) == (200, "image/png")
+        workers = worker_processes(MOCK_PIDS[url])
+        assert len(workers) == 2
+        with ImagesApi(api_key="sk-wrong", base_url=url, max_retries=0) as api, pytest.raises(AuthenticationError):
+            api.create_image(prompt="a cat")
+    assert not [pid for pid in workers if Path(f"/proc/{pid}").exists()], "the workers stop with the server"
