@@ -12,15 +12,13 @@ from __future__ import annotations
 import logging
 import time
 from types import TracebackType
-from typing import Any, Self, Unpack, cast
+from typing import TYPE_CHECKING, Any, Self, Unpack, cast
 from urllib.parse import quote
 
-import anyio
 import httpx
 from openai_images_client import AsyncImagesApi as GeneratedAsyncImagesApi
 from openai_images_client import Client
 from openai_images_client import ImagesApi as GeneratedImagesApi
-from openai_images_client.prepared import REDACTED, PreparedRequest
 from openai_images_client.runtime import Operation, RequestOptions, _ApiBase
 from openai_images_client.types import Response
 
@@ -33,6 +31,9 @@ from openai_images.errors import (
     status_error,
 )
 from openai_images.retries import RETRIED_ERRORS, RetryPolicy
+
+if TYPE_CHECKING:
+    from openai_images_client.prepared import PreparedRequest
 
 logger = logging.getLogger("openai_images")
 
@@ -73,6 +74,8 @@ class _Overlay(_ApiBase):
         self._timeout = self.settings.timeout if options.get("timeout") is not None else None
 
     def __repr__(self) -> str:
+        from openai_images_client.prepared import REDACTED
+
         return f"{type(self).__name__}(base_url={self.settings.base_url!r}, api_key={REDACTED!r})"
 
     # --- hooks of the generated runtime -----------------------------------------------------------
@@ -106,6 +109,8 @@ class _Overlay(_ApiBase):
         return kwargs
 
     def _dry_run(self, request: httpx.Request, kwargs: dict[str, Any]) -> PreparedRequest:
+        from openai_images_client.prepared import REDACTED
+
         prepared = super()._dry_run(request, kwargs)
         prepared.headers[self._auth.header] = REDACTED
         return prepared
@@ -253,6 +258,8 @@ class AsyncImagesApi(_Overlay, GeneratedAsyncImagesApi):
                 if wait is None:
                     return response
                 await response.aclose()
+            import anyio  # here, not at the top: only retried calls need it, and it is slow to import
+
             await anyio.sleep(wait)
             retry += 1
 

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar
+from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -26,10 +26,6 @@ from ..models.image_edit_completed_event_type import (
     ImageEditCompletedEventType,
     check_image_edit_completed_event_type,
 )
-
-if TYPE_CHECKING:
-    from ..models.images_usage import ImagesUsage
-
 
 T = TypeVar("T", bound="ImageEditCompletedEvent")
 
@@ -95,8 +91,6 @@ class ImageEditCompletedEvent:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.images_usage import ImagesUsage
-
         d = dict(src_dict)
         type_ = check_image_edit_completed_event_type(d.pop("type"))
 
@@ -145,3 +139,8 @@ class ImageEditCompletedEvent:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# The models this one nests: imported once its class exists, so that models that refer to each
+# other load in either order, and once per process rather than in every to_dict/from_dict call.
+from ..models.images_usage import ImagesUsage

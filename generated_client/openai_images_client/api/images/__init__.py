@@ -7,6 +7,7 @@ bytes along with the parsed body, and does not raise on an error status.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, Literal, overload
 
@@ -14,9 +15,6 @@ import httpx
 
 from ...runtime import AsyncApi, RequestOptions, SyncApi
 from ...types import UNSET, Unset, coerce_files
-from . import create_image as _create_image
-from . import create_image_edit as _create_image_edit
-from . import create_image_variation as _create_image_variation
 
 if TYPE_CHECKING:
     from ...models.create_image_edit_request import CreateImageEditRequest
@@ -92,8 +90,30 @@ if TYPE_CHECKING:
     from ...models.images_response import ImagesResponse
     from ...models.input_fidelity import InputFidelity
     from ...prepared import PreparedRequest
+    from ...runtime import Operation
     from ...streaming import AsyncEventStream, EventStream
     from ...types import FileInput, Response
+
+
+@functools.cache
+def _create_image_edit() -> Operation:
+    from .create_image_edit import OPERATION
+
+    return OPERATION
+
+
+@functools.cache
+def _create_image() -> Operation:
+    from .create_image import OPERATION
+
+    return OPERATION
+
+
+@functools.cache
+def _create_image_variation() -> Operation:
+    from .create_image_variation import OPERATION
+
+    return OPERATION
 
 
 class ImagesApi(SyncApi):
@@ -323,7 +343,7 @@ class ImagesApi(SyncApi):
             | EventStream[ImageEditPartialImageEvent | ImageEditCompletedEvent]
             | PreparedRequest
         ) = self._call(
-            _create_image_edit.OPERATION,
+            _create_image_edit(),
             {"body": body},
             body,
             RequestOptions(
@@ -383,7 +403,7 @@ class ImagesApi(SyncApi):
         )
 
         result: Response[ErrorResponse | ImagesResponse] = self._call(
-            _create_image_edit.OPERATION,
+            _create_image_edit(),
             {"body": body},
             body,
             RequestOptions(
@@ -584,7 +604,7 @@ class ImagesApi(SyncApi):
             | EventStream[ImageEditPartialImageEvent | ImageEditCompletedEvent]
             | PreparedRequest
         ) = self._call(
-            _create_image_edit.OPERATION,
+            _create_image_edit(),
             {"body": body},
             body,
             RequestOptions(
@@ -644,7 +664,7 @@ class ImagesApi(SyncApi):
         )
 
         result: Response[ErrorResponse | ImagesResponse] = self._call(
-            _create_image_edit.OPERATION,
+            _create_image_edit(),
             {"body": body},
             body,
             RequestOptions(
@@ -861,7 +881,7 @@ class ImagesApi(SyncApi):
             | EventStream[ImageGenPartialImageEvent | ImageGenCompletedEvent]
             | PreparedRequest
         ) = self._call(
-            _create_image.OPERATION,
+            _create_image(),
             {"body": body},
             body,
             RequestOptions(
@@ -919,7 +939,7 @@ class ImagesApi(SyncApi):
         )
 
         result: Response[ErrorResponse | ImagesResponse] = self._call(
-            _create_image.OPERATION,
+            _create_image(),
             {"body": body},
             body,
             RequestOptions(
@@ -1020,7 +1040,7 @@ class ImagesApi(SyncApi):
         )
 
         result: ImagesResponse | PreparedRequest = self._call(
-            _create_image_variation.OPERATION,
+            _create_image_variation(),
             {"body": body},
             body,
             RequestOptions(
@@ -1063,7 +1083,7 @@ class ImagesApi(SyncApi):
         )
 
         result: Response[ErrorResponse | ImagesResponse] = self._call(
-            _create_image_variation.OPERATION,
+            _create_image_variation(),
             {"body": body},
             body,
             RequestOptions(
@@ -1304,7 +1324,7 @@ class AsyncImagesApi(AsyncApi):
             | AsyncEventStream[ImageEditPartialImageEvent | ImageEditCompletedEvent]
             | PreparedRequest
         ) = await self._call(
-            _create_image_edit.OPERATION,
+            _create_image_edit(),
             {"body": body},
             body,
             RequestOptions(
@@ -1364,7 +1384,7 @@ class AsyncImagesApi(AsyncApi):
         )
 
         result: Response[ErrorResponse | ImagesResponse] = await self._call(
-            _create_image_edit.OPERATION,
+            _create_image_edit(),
             {"body": body},
             body,
             RequestOptions(
@@ -1565,7 +1585,7 @@ class AsyncImagesApi(AsyncApi):
             | AsyncEventStream[ImageEditPartialImageEvent | ImageEditCompletedEvent]
             | PreparedRequest
         ) = await self._call(
-            _create_image_edit.OPERATION,
+            _create_image_edit(),
             {"body": body},
             body,
             RequestOptions(
@@ -1625,7 +1645,7 @@ class AsyncImagesApi(AsyncApi):
         )
 
         result: Response[ErrorResponse | ImagesResponse] = await self._call(
-            _create_image_edit.OPERATION,
+            _create_image_edit(),
             {"body": body},
             body,
             RequestOptions(
@@ -1842,7 +1862,7 @@ class AsyncImagesApi(AsyncApi):
             | AsyncEventStream[ImageGenPartialImageEvent | ImageGenCompletedEvent]
             | PreparedRequest
         ) = await self._call(
-            _create_image.OPERATION,
+            _create_image(),
             {"body": body},
             body,
             RequestOptions(
@@ -1900,7 +1920,7 @@ class AsyncImagesApi(AsyncApi):
         )
 
         result: Response[ErrorResponse | ImagesResponse] = await self._call(
-            _create_image.OPERATION,
+            _create_image(),
             {"body": body},
             body,
             RequestOptions(
@@ -2001,7 +2021,7 @@ class AsyncImagesApi(AsyncApi):
         )
 
         result: ImagesResponse | PreparedRequest = await self._call(
-            _create_image_variation.OPERATION,
+            _create_image_variation(),
             {"body": body},
             body,
             RequestOptions(
@@ -2044,7 +2064,7 @@ class AsyncImagesApi(AsyncApi):
         )
 
         result: Response[ErrorResponse | ImagesResponse] = await self._call(
-            _create_image_variation.OPERATION,
+            _create_image_variation(),
             {"body": body},
             body,
             RequestOptions(
