@@ -138,14 +138,42 @@ def bench_imports() -> None:
 # --- 2. per-call overhead on an in-memory transport -------------------------------------------------------
 
 
+def _stream_answer() -> bytes:
+    """Two partial images and the completed one, each carrying 64 KB of base64, as a stream sends them."""
+    b64 = base64.b64encode(b"\0" * 48_000).decode()
+    usage = {
+        "total_tokens": 3,
+        "input_tokens": 1,
+        "output_tokens": 2,
+        "input_tokens_details": {"text_tokens": 1, "image_tokens": 0},
+    }
+    events: list[tuple[str, dict[str, Any]]] = [
+        ("image_generation.partial_image", {"partial_image_index": index}) for index in (0, 1)
+    ]
+    events.append(("image_generation.completed", {"usage": usage}))
+    common = {"created_at": 1, "size": "1024x1024", "quality": "low", "background": "opaque", "output_format": "png"}
+    return "".join(
+        f"event: {kind}\ndata: {json.dumps({'type': kind, 'b64_json': b64, **common, **extra})}\n\n"
+        for kind, extra in events
+    ).encode()
+
+
 def _transport() -> httpx.MockTransport:
     body = json.dumps(ANSWER).encode()
+    stream = _stream_answer()
 
     def handler(request: httpx.Request) -> httpx.Response:
         request.read()  # every peer pays for producing its body
+        if b'"stream": true' in request.content or b'"stream":true' in request.content:
+            return httpx.Response(200, content=stream, headers={"content-type": "text/event-stream"})
         return httpx.Response(200, content=body, headers={"content-type": "application/json"})
 
     return httpx.MockTransport(handler)
+
+
+def _bare_stream(client: httpx.Client, body: dict[str, Any]) -> list[Any]:
+    with client.stream("POST", "/images/generations", json=body) as response:
+        return [json.loads(line[6:]) for line in response.iter_lines() if line.startswith("data: ")]
 
 
 def _per_call(calls: dict[str, Callable[[], Any]], count: int, repeats: int) -> dict[str, float]:
@@ -188,6 +216,18 @@ def bench_per_call() -> None:
                 json={"prompt": prompt, "model": "gpt-image-1", "size": "1024x1024", "quality": "low"},
             ).json(),
         },
+        "generate, stream=True: 2 partial images + completed (SSE)": {
+            "openai-images": lambda: list(
+                ours.create_image(prompt=prompt, model="gpt-image-1", quality="low", stream=True, partial_images=2)
+            ),
+            "openai SDK": lambda: list(
+                sdk.images.generate(prompt=prompt, model="gpt-image-1", quality="low", stream=True, partial_images=2)
+            ),
+            "bare httpx": lambda: _bare_stream(
+                bare,
+                {"prompt": prompt, "model": "gpt-image-1", "quality": "low", "stream": True, "partial_images": 2},
+            ),
+        },
         "edit, one 1 MB PNG (multipart)": {
             "openai-images": lambda: ours.create_image_edit(image=edit_png, prompt=prompt, model="gpt-image-1"),
             "openai SDK": lambda: sdk.images.edit(
@@ -213,7 +253,7 @@ def bench_per_call() -> None:
     }
     figures: dict[str, dict[str, float]] = {}
     for operation, calls in peers.items():
-        count = 100 if QUICK else (1000 if "JSON" in operation else 200)
+        count = 100 if QUICK else (1000 if "(JSON)" in operation else 200)
         figures[operation] = _per_call(calls, count, 3 if QUICK else 15)
         log(f"per call: {operation}: {figures[operation]}")
     RESULTS["per_call_us"] = figures
@@ -455,6 +495,13 @@ async def _mock_load(base_url: str, bodies: Callable[[int], dict[str, Any]], tot
         return total / (time.perf_counter() - started)
 
 
+MOCK_WORKERS = (1, 2)
+
+
+def _workers(count: int) -> str:
+    return f"{count} worker{'s' if count > 1 else ''}"
+
+
 def bench_mock() -> None:
     scale = 0.2 if QUICK else 1.0
     cases: dict[str, tuple[Callable[[int], dict[str, Any]], int]] = {
@@ -475,13 +522,15 @@ def bench_mock() -> None:
             int(300 * scale),
         ),
     }
-    figures = {}
+    figures: dict[str, dict[str, float]] = {}
     for label, (bodies, total) in cases.items():
-        runs = []
-        for _ in range(1 if QUICK else 3):
-            with mock_server(*PINNED) as base_url:
-                runs.append(asyncio.run(_mock_load(base_url, bodies, total, 16)))
-        figures[label] = round(median(runs), 1)
+        figures[label] = {}
+        for workers in MOCK_WORKERS:
+            runs = []
+            for _ in range(1 if QUICK else 3):
+                with mock_server("--workers", str(workers), *PINNED) as base_url:
+                    runs.append(asyncio.run(_mock_load(base_url, bodies, total, 16)))
+            figures[label][_workers(workers)] = round(median(runs), 1)
         log(f"mock: {label}: {figures[label]} requests/s")
     RESULTS["mock_requests_per_s"] = {"concurrency": 16, "figures": figures}
 
@@ -532,12 +581,13 @@ def targets() -> list[dict[str, Any]]:
             {"target": name, "measured": round(value, 2), "limit": limit, "met": value <= limit, "unit": unit}
         )
 
-    for label in ("import openai_images", "from openai_images import ImagesApi"):
-        target(f"{label} / import httpx", imports[label]["wall_ms"] / httpx_ms, 1.2, "x")
+    # The limits are issue 14's: the client's import no dearer than httpx's, a call within 1.15x bare httpx.
+    for label, limit in (("import openai_images", 1.2), ("from openai_images import ImagesApi", 1.0)):
+        target(f"{label} / import httpx", imports[label]["wall_ms"] / httpx_ms, limit, "x")
         target(f"{label} / import openai", imports[label]["wall_ms"] / openai_ms, 0.35, "x")
     for operation, peers in RESULTS["per_call_us"].items():
-        target(f"{operation}: per call / bare httpx", peers["openai-images"] / peers["bare httpx"], 1.3, "x")
-        target(f"{operation}: per call / openai SDK", peers["openai-images"] / peers["openai SDK"], 0.4, "x")
+        target(f"{operation}: per call / bare httpx", peers["openai-images"] / peers["bare httpx"], 1.15, "x")
+        target(f"{operation}: per call / openai SDK", peers["openai-images"] / peers["openai SDK"], 0.35, "x")
     upload = RESULTS["upload"]["figures"]["openai-images"]["times_file_size"]
     target("40 MB upload: peak RSS above baseline / file size", upload, 1.3, "x")
     loop = RESULTS["loopback"]["figures"]
@@ -548,8 +598,9 @@ def targets() -> list[dict[str, Any]]:
         "x",
     )
     mock = RESULTS["mock_requests_per_s"]["figures"]
-    target("mock, 256x256 b64: 500 / requests per s", 500 / mock["256x256 b64 generate, same request"], 1.0, "x")
-    target("mock, 1024x1024 PNG: 50 / requests per s", 50 / mock["1024x1024 PNG, same request"], 1.0, "x")
+    one = _workers(1)
+    target("mock, 256x256 b64: 500 / requests per s", 500 / mock["256x256 b64 generate, same request"][one], 1.0, "x")
+    target("mock, 1024x1024 PNG: 50 / requests per s", 50 / mock["1024x1024 PNG, same request"][one], 1.0, "x")
     target(
         "contract, 500 examples: seconds",
         RESULTS["contract"]["seconds"] * 500 / RESULTS["contract"]["examples"],
@@ -625,10 +676,15 @@ def markdown() -> str:
         "",
         f"## The mock server (concurrency {RESULTS['mock_requests_per_s']['concurrency']}), requests/s",
         "",
-        "| request | requests/s |",
-        "| --- | --- |",
+        "`openai-images mock --workers N`; the load comes from one async httpx client on the same machine.",
+        "",
+        "| request | " + " | ".join(_workers(count) for count in MOCK_WORKERS) + " |",
+        "| --- |" + " --- |" * len(MOCK_WORKERS),
     ]
-    lines += [f"| {label} | {value} |" for label, value in RESULTS["mock_requests_per_s"]["figures"].items()]
+    lines += [
+        f"| {label} | " + " | ".join(str(value) for value in values.values()) + " |"
+        for label, values in RESULTS["mock_requests_per_s"]["figures"].items()
+    ]
     contract = RESULTS["contract"]
     lines += [
         "",

@@ -74,6 +74,10 @@ def anyio_backend() -> str:
     return "asyncio"
 
 
+MOCK_PIDS: dict[str, int] = {}
+"""The process id of each running ``mock_server``, by its base URL."""
+
+
 @contextmanager
 def mock_server(*options: str) -> Iterator[str]:
     """``openai-images mock`` as a real process on a free loopback port; yields its base URL."""
@@ -87,7 +91,9 @@ def mock_server(*options: str) -> Iterator[str]:
         assert process.stdout is not None
         line = process.stdout.readline()
         assert "serving the Images API on" in line, line
-        yield line.rsplit(" ", 1)[-1].strip()
+        url = line.rsplit(" ", 1)[-1].strip()
+        MOCK_PIDS[url] = process.pid
+        yield url
     finally:
         process.terminate()
         process.communicate(timeout=10)

@@ -33,7 +33,7 @@ from openai_images import (
     UnprocessableEntityError,
     ValidationError,
 )
-from openai_images_client.client import PreparedRequest
+from openai_images_client.prepared import PreparedRequest
 
 KEY = "sk-test-0123456789abcdef"
 ENV = (

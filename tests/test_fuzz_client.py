@@ -19,7 +19,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from openai_images import BadRequestError, ImagesApi, ValidationError
 from openai_images.mock.embedded import images_api
-from openai_images_client.client import PreparedRequest
+from openai_images_client.prepared import PreparedRequest
 
 EXAMPLES = settings(deadline=None, suppress_health_check=[HealthCheck.too_slow])
 SENT: list[httpx.Request] = []

@@ -9,7 +9,6 @@ import httpx
 import pytest
 from conftest import COMPLETED, OK_BODY, PARTIAL, Recorder
 from openai_images_client import AsyncImagesApi, ImagesApi, models
-from openai_images_client.client import AsyncEventStream, EventStream
 from openai_images_client.errors import InvalidResponse, StreamError, UnexpectedStatus
 from openai_images_client.models import (
     ErrorResponse,
@@ -17,6 +16,7 @@ from openai_images_client.models import (
     ImageGenPartialImageEvent,
     ImagesResponse,
 )
+from openai_images_client.streaming import AsyncEventStream, EventStream
 
 
 def test_the_images_response_is_named_after_its_schema() -> None:
@@ -152,6 +152,22 @@ def test_stream_reads_multiline_data_comments_and_done(api: ImagesApi, recorder:
     streaming(body, recorder)
     events = list(api.create_image(prompt="x", stream=True))
     assert [event.type_ for event in events] == ["image_generation.completed"]
+
+
+def test_stream_lines_end_only_at_cr_or_lf_so_json_with_unicode_line_separators_stays_whole(
+    api: ImagesApi, recorder: Recorder
+) -> None:
+    # JSON may carry U+2028/U+2029 unescaped (JavaScript's JSON.stringify does); SSE lines end at CR/LF only.
+    completed = {**COMPLETED, "revised_prompt": "line one\u2028line two\u2029end"}
+    streaming(sse(("image_generation.completed", json.dumps(completed, ensure_ascii=False))), recorder)
+    events = list(api.create_image(prompt="x", stream=True))
+    assert [event.type_ for event in events] == ["image_generation.completed"]
+    assert events[0]["revised_prompt"] == "line one\u2028line two\u2029end"
+
+
+def test_stream_events_without_data_are_skipped(api: ImagesApi, recorder: Recorder) -> None:
+    streaming(b"id: 1\nevent: ping\n\n\n: keep-alive\n\n" + sse(("x", COMPLETED)), recorder)
+    assert [event.type_ for event in api.create_image(prompt="x", stream=True)] == ["image_generation.completed"]
 
 
 def test_stream_skips_event_types_the_spec_does_not_know(api: ImagesApi, recorder: Recorder) -> None:

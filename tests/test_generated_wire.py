@@ -14,8 +14,8 @@ import pytest
 from conftest import BASE_URL, Recorder, image_bytes
 from formdata import boundary_of, fields, parse
 from openai_images_client import AsyncImagesApi, AuthenticatedClient, ImagesApi
-from openai_images_client.client import PreparedRequest
 from openai_images_client.models import ImageRefParam
+from openai_images_client.prepared import PreparedRequest
 from python_multipart.multipart import MultipartParser, parse_options_header
 
 

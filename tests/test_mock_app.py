@@ -14,12 +14,14 @@ import io
 import json
 import time
 from collections.abc import AsyncIterator
+from pathlib import Path
 from typing import Any
 
 import httpx
 import pytest
 from conftest import LIVE_DAY, PINNED_DAY, image_bytes
 from openai_images.mock import FaultPlan, Limits, create_app
+from openai_images.mock.app import SharedImageStore
 from openai_images.mock.embedded import SyncASGITransport, images_api
 from PIL import Image
 from spec_schemas import errors
@@ -275,6 +277,31 @@ async def test_an_image_url_serves_the_image_and_expires() -> None:
         assert Image.open(io.BytesIO(served.content)).size == (256, 256)
         time.sleep(0.25)
         assert_error(await http.get(url), 404, code="image_not_found")
+
+
+async def test_image_urls_of_one_worker_process_are_served_by_another_until_they_expire(tmp_path: Path) -> None:
+    # Worker processes share only the directory: one app answers with a URL, a second one serves it.
+    apps = [create_app(url_ttl=0.3, image_dir=str(tmp_path), as_of=PINNED_DAY) for _ in range(2)]
+    transports = [httpx.ASGITransport(app) for app in apps]
+    async with httpx.AsyncClient(transport=transports[0], base_url="http://m") as one:
+        answer = (await one.post(GENERATIONS, json={"prompt": "cat", "size": "256x256"}, headers=AUTH)).json()
+    async with httpx.AsyncClient(transport=transports[1], base_url="http://m") as other:
+        served = await other.get(answer["data"][0]["url"])
+        assert served.headers["content-type"] == "image/png"
+        assert Image.open(io.BytesIO(served.content)).size == (256, 256)
+        name = answer["data"][0]["url"].rsplit("/", 1)[-1]
+        assert_error(await other.get(f"/v1/mock-images/.{name}.part"), 404, code="image_not_found")
+        time.sleep(0.35)
+        assert_error(await other.get(answer["data"][0]["url"]), 404, code="image_not_found")
+
+
+def test_a_shared_image_store_keeps_its_newest_images_within_its_bound(tmp_path: Path) -> None:
+    store = SharedImageStore(tmp_path, max_entries=3)
+    names = [store.put(bytes([index]), "jpeg") for index in range(5)]
+    assert sorted(path.name for path in tmp_path.iterdir()) == sorted(names[2:])
+    stored = store.get(names[-1])
+    assert stored is not None and (stored.content, stored.media_type) == (b"\x04", "image/jpeg")
+    assert store.get(names[0]) is None
 
 
 @pinned

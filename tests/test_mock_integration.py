@@ -12,9 +12,10 @@ import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 from pathlib import Path
 
+import httpx
 import openai
 import pytest
-from conftest import LIVE_DAY, PINNED_DAY, image_bytes, mock_server
+from conftest import LIVE_DAY, MOCK_PIDS, PINNED_DAY, image_bytes, mock_server
 from openai_images import AsyncImagesApi, AuthenticationError, BadRequestError, ImagesApi, imageinfo, save_images
 from openai_images import image_bytes as decoded
 from PIL import Image
@@ -372,3 +373,30 @@ def test_our_client_saves_the_live_formats_with_their_extensions(base_url: str, 
     assert [path.name for path in paths] == ["flag-1.gif", "logo-1.svg"]
     assert imageinfo.inspect(paths[0].read_bytes()).frames == 9, "frame_count's default"
     assert default.quality == "high" and default.usage is not None, "no model: a current GPT image model answers"
+
+
+# --- several worker processes ------------------------------------------------------------------------
+
+
+def worker_processes(pid: int) -> list[int]:
+    """The uvicorn worker processes among a process's children (multiprocessing spawns them)."""
+    children = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
+    return [int(child) for child in children if b"spawn_main" in Path(f"/proc/{child}/cmdline").read_bytes()]
+
+
+def test_the_mock_serves_from_two_worker_processes_on_one_port() -> None:
+    # The pinned spec's catalogue: dall-e-2 answers with URLs, which either worker must serve.
+    options = ("--workers", "2", "--api-key", KEY, "--as-of", PINNED_DAY.isoformat())
+    with mock_server(*options) as url:  # announced once both workers have the app
+        for index in range(6):  # a new connection each time: the kernel hands each to either worker
+            with ImagesApi(api_key=KEY, base_url=url, max_retries=0, as_of=PINNED_DAY) as api:
+                answer = api.create_image(prompt=f"a dog #{index}", model="dall-e-2", size="256x256", n=2)
+            assert len(answer.data) == 2
+            assert answer.data[0].url is not None
+            fetched = httpx.get(answer.data[0].url)  # fetched through a connection of its own
+            assert (fetched.status_code, fetched.headers["content-type"]) == (200, "image/png")
+        workers = worker_processes(MOCK_PIDS[url])
+        assert len(workers) == 2
+        with ImagesApi(api_key="sk-wrong", base_url=url, max_retries=0) as api, pytest.raises(AuthenticationError):
+            api.create_image(prompt="a cat")
+    assert not [pid for pid in workers if Path(f"/proc/{pid}").exists()], "the workers stop with the server"

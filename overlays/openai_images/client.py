@@ -15,16 +15,14 @@ import sys
 import time
 import warnings
 from types import TracebackType
-from typing import Any, Self, Unpack, cast
+from typing import TYPE_CHECKING, Any, Self, Unpack, cast
 from urllib.parse import quote, urlsplit
 
-import anyio
-import attrs
 import httpx
 from openai_images_client import AsyncImagesApi as GeneratedAsyncImagesApi
 from openai_images_client import Client
 from openai_images_client import ImagesApi as GeneratedImagesApi
-from openai_images_client.client import REDACTED, Operation, PreparedRequest, RequestOptions, _ApiBase
+from openai_images_client.runtime import Operation, RequestOptions, _ApiBase
 from openai_images_client.types import Response
 
 from openai_images import auth, config
@@ -37,6 +35,9 @@ from openai_images.errors import (
     status_error,
 )
 from openai_images.retries import RETRIED_ERRORS, RetryPolicy
+
+if TYPE_CHECKING:
+    from openai_images_client.prepared import PreparedRequest
 
 logger = logging.getLogger("openai_images")
 
@@ -52,25 +53,6 @@ def _caller_stacklevel() -> int:
     while frame is not None and frame.f_globals.get("__name__", "").split(".")[0] in _PACKAGES:
         frame, level = frame.f_back, level + 1  # type: ignore[assignment]
     return level
-
-
-@attrs.define
-class DryRun(PreparedRequest):
-    """A dry run's request, the credential redacted; its curl command takes the key from the shell."""
-
-    credential: tuple[str, str] = ("Authorization", "Bearer $OPENAI_API_KEY")
-    """The credential header and what curl sends in it: an environment variable the shell fills in."""
-
-    def to_curl(self) -> str:
-        header, value = self.credential
-        others = {name: text for name, text in self.headers.items() if name.lower() != header.lower()}
-        without = PreparedRequest(**{**attrs.asdict(self, recurse=False, filter=_base_field), "headers": others})
-        # Double quotes, so that the shell expands the variable: the key is never printed.
-        return f'{without.to_curl()} -H "{header}: {value}"'
-
-
-def _base_field(field: attrs.Attribute[Any], value: Any) -> bool:
-    return field.name != "credential"
 
 
 class ClientOptions(config.SettingsOptions, total=False):
@@ -115,6 +97,8 @@ class _Overlay(_ApiBase):
         self._timeout = self.settings.timeout if options.get("timeout") is not None else None
 
     def __repr__(self) -> str:
+        from openai_images_client.prepared import REDACTED
+
         return f"{type(self).__name__}(base_url={self.settings.base_url!r}, api_key={REDACTED!r})"
 
     # --- hooks of the generated runtime -----------------------------------------------------------
@@ -175,11 +159,13 @@ class _Overlay(_ApiBase):
         return kwargs
 
     def _dry_run(self, request: httpx.Request, kwargs: dict[str, Any]) -> PreparedRequest:
+        from openai_images_client.prepared import REDACTED
+
         prepared = super()._dry_run(request, kwargs)
         prepared.headers[self._auth.header] = REDACTED
         variable = "AZURE_OPENAI_API_KEY" if self.settings.azure is not None else "OPENAI_API_KEY"
-        credential = (self._auth.header, f"{self._auth.prefix}${variable}")
-        return DryRun(**attrs.asdict(prepared, recurse=False), credential=credential)
+        prepared.credential = (self._auth.header, f"{self._auth.prefix}${variable}")
+        return prepared
 
     def _status_error(self, operation: Operation, response: Response[Any]) -> Exception:
         assert response.http_response is not None
@@ -337,6 +323,8 @@ class AsyncImagesApi(_Overlay, GeneratedAsyncImagesApi):
                 if wait is None:
                     return response
                 await response.aclose()
+            import anyio  # here, not at the top: only retried calls need it, and it is slow to import
+
             await anyio.sleep(wait)
             retry += 1
 

@@ -8,7 +8,9 @@ Pipeline: openapi.yaml -> overlays/spec/live-api.overlay.yaml (the live API's di
 pin) -> overlays/spec/contract.overlay.yaml (the spec the package ships as ``openapi.json``, read at
 run time by the validator, mock server and contract suite) -> overlays/spec/codegen.overlay.yaml ->
 openapi-python-client with generator-config.yaml and overlays/templates. The templates also see the
-spec document itself as the global ``spec``.
+spec document itself as the global ``spec``. Last, the modules of overlays/runtime (the runtime the
+generated classes call: plain Python that the spec does not decide) are copied into the package as
+they are.
 
 The live-API patch is written against the pinned upstream commit; ``--without-live-patch`` generates
 from an upstream spec as it is (an older one, say), with only the contract and codegen overlays.
@@ -40,6 +42,7 @@ CODEGEN_OVERLAY = ROOT / "overlays" / "spec" / "codegen.overlay.yaml"
 RUNTIME_OVERLAYS = (LIVE_OVERLAY, CONTRACT_OVERLAY)
 """Applied in order to openapi.yaml for the spec the package ships (and everything generated from it)."""
 TEMPLATES = ROOT / "overlays" / "templates"
+RUNTIME = ROOT / "overlays" / "runtime"
 CONFIG = ROOT / "generator-config.yaml"
 IGNORED = {"__pycache__", ".ruff_cache"}
 
@@ -101,11 +104,21 @@ def generate(spec_path: Path, out: Path, runtime_overlays: tuple[Path, ...] = RU
     if problems:
         # A warning here means part of the spec was skipped: fail rather than ship a partial client.
         raise GenerationError("the generator reported problems:\n" + "\n".join(problems))
+    copy_runtime(out)
     (out / "py.typed").write_text("# Marker file for PEP 561\n", encoding="utf-8")
     (out / "openapi.json").write_text(
         json.dumps(runtime, indent=1, ensure_ascii=False) + "\n",
         encoding="utf-8",
     )
+
+
+def copy_runtime(out: Path) -> None:
+    """Copy the runtime modules into the generated package, byte for byte."""
+    for source in sorted(RUNTIME.glob("*.py")):
+        target = out / source.name
+        if target.exists():
+            raise GenerationError(f"{source.relative_to(ROOT)} would replace the generated {target.name}")
+        shutil.copyfile(source, target)
 
 
 def _files(root: Path) -> dict[str, Path]:

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from io import BytesIO
-from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
+from typing import Any, Self, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -38,10 +38,6 @@ from ..models.create_image_edit_request_size_type_1 import (
 )
 from ..models.input_fidelity import InputFidelity, check_input_fidelity
 from ..types import UNSET, File, FileTypes, Unset
-
-if TYPE_CHECKING:
-    from ..models.image_edit_svg_options import ImageEditSvgOptions
-
 
 T = TypeVar("T", bound="CreateImageEditRequest")
 
@@ -150,8 +146,6 @@ class CreateImageEditRequest:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.image_edit_svg_options import ImageEditSvgOptions
-
         image: FileTypes | list[FileTypes]
         if isinstance(self.image, File):
             image = self.image.to_tuple()
@@ -501,8 +495,6 @@ class CreateImageEditRequest:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.image_edit_svg_options import ImageEditSvgOptions
-
         d = dict(src_dict)
 
         def _parse_image(data: object) -> File | list[File]:
@@ -763,3 +755,8 @@ class CreateImageEditRequest:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# The models this one nests: imported once its class exists, so that models that refer to each
+# other load in either order, and once per process rather than in every to_dict/from_dict call.
+from ..models.image_edit_svg_options import ImageEditSvgOptions

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
+from typing import Any, Self, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -43,10 +43,6 @@ from ..models.create_image_request_style import (
     check_create_image_request_style,
 )
 from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.image_gen_svg_options import ImageGenSvgOptions
-
 
 T = TypeVar("T", bound="CreateImageRequest")
 
@@ -152,8 +148,6 @@ class CreateImageRequest:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.image_gen_svg_options import ImageGenSvgOptions
-
         prompt = self.prompt
 
         model: None | str | Unset
@@ -300,8 +294,6 @@ class CreateImageRequest:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.image_gen_svg_options import ImageGenSvgOptions
-
         d = dict(src_dict)
         prompt = d.pop("prompt")
 
@@ -518,3 +510,8 @@ class CreateImageRequest:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# The models this one nests: imported once its class exists, so that models that refer to each
+# other load in either order, and once per process rather than in every to_dict/from_dict call.
+from ..models.image_gen_svg_options import ImageGenSvgOptions

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
+from typing import Any, Self, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -39,11 +39,6 @@ from ..models.edit_image_body_json_param_size_type_0 import (
     check_edit_image_body_json_param_size_type_0,
 )
 from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.image_edit_svg_options import ImageEditSvgOptions
-    from ..models.image_ref_param import ImageRefParam
-
 
 T = TypeVar("T", bound="EditImageBodyJsonParam")
 
@@ -121,8 +116,6 @@ class EditImageBodyJsonParam:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.image_edit_svg_options import ImageEditSvgOptions
-
         images = []
         for images_item_data in self.images:
             images_item = images_item_data.to_dict()
@@ -299,9 +292,6 @@ class EditImageBodyJsonParam:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.image_edit_svg_options import ImageEditSvgOptions
-        from ..models.image_ref_param import ImageRefParam
-
         d = dict(src_dict)
         images = []
         _images = d.pop("images")
@@ -604,3 +594,9 @@ class EditImageBodyJsonParam:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# The models this one nests: imported once its class exists, so that models that refer to each
+# other load in either order, and once per process rather than in every to_dict/from_dict call.
+from ..models.image_edit_svg_options import ImageEditSvgOptions
+from ..models.image_ref_param import ImageRefParam

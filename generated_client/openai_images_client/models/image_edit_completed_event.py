@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
+from typing import Any, Self, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -27,10 +27,6 @@ from ..models.image_edit_completed_event_type import (
     check_image_edit_completed_event_type,
 )
 from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.images_usage import ImagesUsage
-
 
 T = TypeVar("T", bound="ImageEditCompletedEvent")
 
@@ -113,8 +109,6 @@ class ImageEditCompletedEvent:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.images_usage import ImagesUsage
-
         d = dict(src_dict)
         type_ = check_image_edit_completed_event_type(d.pop("type"))
 
@@ -184,3 +178,8 @@ class ImageEditCompletedEvent:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# The models this one nests: imported once its class exists, so that models that refer to each
+# other load in either order, and once per process rather than in every to_dict/from_dict call.
+from ..models.images_usage import ImagesUsage

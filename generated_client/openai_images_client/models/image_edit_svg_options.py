@@ -1,16 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
+from typing import Any, Self, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.image_edit_svg_reasoning import ImageEditSvgReasoning
-
 
 T = TypeVar("T", bound="ImageEditSvgOptions")
 
@@ -31,8 +27,6 @@ class ImageEditSvgOptions:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.image_edit_svg_reasoning import ImageEditSvgReasoning
-
         model = self.model
 
         reasoning: dict[str, Any] | None | Unset
@@ -55,8 +49,6 @@ class ImageEditSvgOptions:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.image_edit_svg_reasoning import ImageEditSvgReasoning
-
         d = dict(src_dict)
         model = d.pop("model", UNSET)
 
@@ -100,3 +92,8 @@ class ImageEditSvgOptions:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# The models this one nests: imported once its class exists, so that models that refer to each
+# other load in either order, and once per process rather than in every to_dict/from_dict call.
+from ..models.image_edit_svg_reasoning import ImageEditSvgReasoning

@@ -1,16 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
+from typing import Any, Self, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.image_gen_svg_reasoning import ImageGenSvgReasoning
-
 
 T = TypeVar("T", bound="ImageGenSvgOptions")
 
@@ -32,8 +28,6 @@ class ImageGenSvgOptions:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.image_gen_svg_reasoning import ImageGenSvgReasoning
-
         model = self.model
 
         reasoning: dict[str, Any] | None | Unset
@@ -58,8 +52,6 @@ class ImageGenSvgOptions:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.image_gen_svg_reasoning import ImageGenSvgReasoning
-
         d = dict(src_dict)
         model = d.pop("model")
 
@@ -103,3 +95,8 @@ class ImageGenSvgOptions:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# The models this one nests: imported once its class exists, so that models that refer to each
+# other load in either order, and once per process rather than in every to_dict/from_dict call.
+from ..models.image_gen_svg_reasoning import ImageGenSvgReasoning

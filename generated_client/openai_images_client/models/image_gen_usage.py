@@ -1,17 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar
+from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.image_gen_input_usage_details import ImageGenInputUsageDetails
-    from ..models.image_gen_output_tokens_details import ImageGenOutputTokensDetails
-
 
 T = TypeVar("T", bound="ImageGenUsage")
 
@@ -66,9 +61,6 @@ class ImageGenUsage:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.image_gen_input_usage_details import ImageGenInputUsageDetails
-        from ..models.image_gen_output_tokens_details import ImageGenOutputTokensDetails
-
         d = dict(src_dict)
         input_tokens = d.pop("input_tokens")
 
@@ -115,3 +107,9 @@ class ImageGenUsage:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# The models this one nests: imported once its class exists, so that models that refer to each
+# other load in either order, and once per process rather than in every to_dict/from_dict call.
+from ..models.image_gen_input_usage_details import ImageGenInputUsageDetails
+from ..models.image_gen_output_tokens_details import ImageGenOutputTokensDetails

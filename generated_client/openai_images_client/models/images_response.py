@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
+from typing import Any, Self, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -23,12 +23,6 @@ from ..models.images_response_size_type_1 import (
     check_images_response_size_type_1,
 )
 from ..types import UNSET, Response, Unset
-
-if TYPE_CHECKING:
-    from ..models.image import Image
-    from ..models.image_gen_usage import ImageGenUsage
-    from ..models.images_svg_usage import ImagesSvgUsage
-
 
 T = TypeVar("T", bound="ImagesResponse")
 
@@ -137,10 +131,6 @@ class ImagesResponse:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.image import Image
-        from ..models.image_gen_usage import ImageGenUsage
-        from ..models.images_svg_usage import ImagesSvgUsage
-
         d = dict(src_dict)
         created = d.pop("created")
 
@@ -235,3 +225,10 @@ class ImagesResponse:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# The models this one nests: imported once its class exists, so that models that refer to each
+# other load in either order, and once per process rather than in every to_dict/from_dict call.
+from ..models.image import Image
+from ..models.image_gen_usage import ImageGenUsage
+from ..models.images_svg_usage import ImagesSvgUsage

@@ -1,14 +1,10 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar
+from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
-
-if TYPE_CHECKING:
-    from ..models.images_usage_input_tokens_details import ImagesUsageInputTokensDetails
-
 
 T = TypeVar("T", bound="ImagesUsage")
 
@@ -55,10 +51,6 @@ class ImagesUsage:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.images_usage_input_tokens_details import (
-            ImagesUsageInputTokensDetails,
-        )
-
         d = dict(src_dict)
         total_tokens = d.pop("total_tokens")
 
@@ -95,3 +87,8 @@ class ImagesUsage:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# The models this one nests: imported once its class exists, so that models that refer to each
+# other load in either order, and once per process rather than in every to_dict/from_dict call.
+from ..models.images_usage_input_tokens_details import ImagesUsageInputTokensDetails

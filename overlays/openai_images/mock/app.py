@@ -14,6 +14,8 @@ from __future__ import annotations
 import base64
 import datetime as dt
 import json
+import os
+import re
 import secrets
 import threading
 import time
@@ -21,6 +23,7 @@ import uuid
 from collections import OrderedDict
 from collections.abc import AsyncIterator, Callable, Collection, Mapping
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 import anyio
@@ -44,6 +47,7 @@ AZURE_PREFIX = "/openai/deployments/{deployment}"
 IMAGE_ROUTE = "/v1/mock-images/{name}"
 FAULT_HEADER = "x-mock-fault"
 _MIME = {"png": "image/png", "jpeg": "image/jpeg", "webp": "image/webp"}
+_SUFFIX_MIME = {"png": "image/png", "jpg": "image/jpeg", "webp": "image/webp"}
 _ERROR_TYPES = {401: "invalid_request_error", 403: "invalid_request_error", 429: "requests"}
 
 
@@ -101,6 +105,54 @@ class ImageStore:
             return item
 
 
+@dataclass
+class SharedImageStore:
+    """Images answered by URL, as files in a directory that every worker process of a server shares
+    (a URL answered by one worker may be fetched through another); each file's mtime is its expiry."""
+
+    directory: Path
+    ttl: float = 3600.0
+    max_entries: int = 1024
+    _NAME = re.compile(r"[A-Za-z0-9_-]{22}\.(png|jpg|webp)")
+
+    def put(self, content: bytes, fmt: str) -> str:
+        name = f"{secrets.token_urlsafe(16)}.{'jpg' if fmt == 'jpeg' else fmt}"
+        partial = self.directory / f".{name}.part"
+        partial.write_bytes(content)
+        expires = time.time() + self.ttl
+        os.utime(partial, (expires, expires))
+        partial.replace(self.directory / name)
+        self._prune()
+        return name
+
+    def _prune(self) -> None:
+        stored = [path for path in self.directory.iterdir() if self._NAME.fullmatch(path.name)]
+        if len(stored) <= self.max_entries:
+            return
+        by_expiry = []
+        for path in stored:
+            try:
+                by_expiry.append((path.stat().st_mtime, path))
+            except FileNotFoundError:  # another worker pruned it
+                continue
+        for _, path in sorted(by_expiry)[: len(by_expiry) - self.max_entries]:
+            path.unlink(missing_ok=True)
+
+    def get(self, name: str) -> _Stored | None:
+        match = self._NAME.fullmatch(name)
+        if match is None:
+            return None
+        path = self.directory / name
+        try:
+            expires = path.stat().st_mtime
+            if expires <= time.time():
+                path.unlink(missing_ok=True)
+                return None
+            return _Stored(path.read_bytes(), _SUFFIX_MIME[match.group(1)], expires)
+        except FileNotFoundError:
+            return None
+
+
 def _request_id_middleware(app: ASGIApp) -> ASGIApp:
     """Every answer carries an ``x-request-id``, as the real service's do."""
 
@@ -133,6 +185,8 @@ class Settings:
     allow_fault_header: bool = True
     as_of: dt.date | None = None
     """The day whose catalogue is served; None: the day each request arrives."""
+    image_dir: str | None = None
+    """Where image URLs are kept when worker processes share them; None keeps them in memory."""
 
 
 class MockImagesService:
@@ -140,7 +194,11 @@ class MockImagesService:
 
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
-        self.store = ImageStore(ttl=settings.url_ttl)
+        self.store: ImageStore | SharedImageStore = (
+            ImageStore(ttl=settings.url_ttl)
+            if settings.image_dir is None
+            else SharedImageStore(Path(settings.image_dir), ttl=settings.url_ttl)
+        )
 
     # --- the steps of a request ----------------------------------------------------------------
 
@@ -283,7 +341,7 @@ class Answer:
         content_type: str,
         params: Mapping[str, Any],
         rules: ModelRules,
-        store: ImageStore,
+        store: ImageStore | SharedImageStore,
         base_url: str,
     ) -> None:
         self.operation = operation
@@ -484,15 +542,17 @@ def create_app(
     limits: Limits | None = None,
     allow_fault_header: bool = True,
     as_of: dt.date | None = None,
+    image_dir: str | None = None,
 ) -> ASGIApp:
     """The mock server as an ASGI app (for uvicorn, or ``httpx.ASGITransport`` in-process).
 
     ``api_keys``: the keys it accepts (None: any non-empty key). ``url_ttl``: seconds an image URL
     lives. ``faults``: failures to inject. ``limits``: body size and part count bounds. ``as_of``: the
     day whose models it serves, retired ones refused (None: the day each request arrives).
+    ``image_dir``: a directory for the images answered by URL, shared by worker processes.
     """
     service = MockImagesService(
-        Settings(api_keys, url_ttl, faults or FaultPlan(), limits or Limits(), allow_fault_header, as_of)
+        Settings(api_keys, url_ttl, faults or FaultPlan(), limits or Limits(), allow_fault_header, as_of, image_dir)
     )
     routes = [Route(IMAGE_ROUTE, service.image, methods=["GET"])]
     for operation in spec.operations().values():

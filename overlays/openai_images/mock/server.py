@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import functools
 import sys
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from starlette.types import ASGIApp
 
 from openai_images.mock.app import create_app
 from openai_images.mock.bodies import Limits
@@ -47,11 +53,25 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     faults.add_argument("--slow-seconds", type=float, default=2.0, help="delay of a 'slow' fault")
     parser.add_argument("--max-body-bytes", type=int, default=Limits.max_body_bytes, help="largest request body")
     parser.add_argument("--log-level", default="warning", help="uvicorn log level (default: warning)")
+    parser.add_argument(
+        "--workers",
+        type=_positive,
+        default=1,
+        metavar="N",
+        help="serve with N processes on one port (default: 1); each draws faults from the same --seed and"
+        " --fault-script on its own, and image URLs are kept in a directory they share",
+    )
 
 
-def run(args: argparse.Namespace) -> int:
-    from openai_images.mock.serving import serve
+def _positive(text: str) -> int:
+    value = int(text)
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1, not {value}")
+    return value
 
+
+def build_app(args: argparse.Namespace, image_dir: str | None = None) -> ASGIApp:
+    """The mock app the command's options describe."""
     plan = FaultPlan.parse(
         args.fault_rate,
         args.faults,
@@ -60,14 +80,30 @@ def run(args: argparse.Namespace) -> int:
         retry_after=args.retry_after,
         slow_seconds=args.slow_seconds,
     )
-    app = create_app(
+    return create_app(
         api_keys=args.api_keys,
         url_ttl=args.url_ttl,
         faults=plan,
         limits=Limits(max_body_bytes=args.max_body_bytes),
         as_of=args.as_of,
+        image_dir=image_dir,
     )
-    serve(app, args.host, args.port, args.log_level)
+
+
+def _worker_app(options: dict[str, Any], image_dir: str) -> ASGIApp:
+    """What each worker process serves: built there from the same options (a picklable factory)."""
+    return build_app(argparse.Namespace(**options), image_dir)
+
+
+def run(args: argparse.Namespace) -> int:
+    from openai_images.mock.serving import serve, serve_workers
+
+    if args.workers == 1:
+        serve(build_app(args), args.host, args.port, args.log_level)
+        return 0
+    with tempfile.TemporaryDirectory(prefix="openai-images-mock-") as shared_dir:
+        factory = functools.partial(_worker_app, vars(args), shared_dir)
+        serve_workers(factory, args.host, args.port, args.workers, Path(shared_dir), args.log_level)
     return 0
 
 

@@ -7,19 +7,16 @@ bytes along with the parsed body, and does not raise on an error status.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, Literal, overload
 
 import httpx
 
-from ...client import AsyncApi, RequestOptions, SyncApi
+from ...runtime import AsyncApi, RequestOptions, SyncApi
 from ...types import UNSET, Unset, coerce_files
-from . import create_image as _create_image
-from . import create_image_edit as _create_image_edit
-from . import create_image_variation as _create_image_variation
 
 if TYPE_CHECKING:
-    from ...client import AsyncEventStream, EventStream, PreparedRequest
     from ...models.create_image_edit_request import CreateImageEditRequest
     from ...models.create_image_edit_request_background import (
         CreateImageEditRequestBackground,
@@ -101,7 +98,31 @@ if TYPE_CHECKING:
     from ...models.image_ref_param import ImageRefParam
     from ...models.images_response import ImagesResponse
     from ...models.input_fidelity import InputFidelity
+    from ...prepared import PreparedRequest
+    from ...runtime import Operation
+    from ...streaming import AsyncEventStream, EventStream
     from ...types import FileInput, Response
+
+
+@functools.cache
+def _create_image_edit() -> Operation:
+    from .create_image_edit import OPERATION
+
+    return OPERATION
+
+
+@functools.cache
+def _create_image() -> Operation:
+    from .create_image import OPERATION
+
+    return OPERATION
+
+
+@functools.cache
+def _create_image_variation() -> Operation:
+    from .create_image_variation import OPERATION
+
+    return OPERATION
 
 
 class ImagesApi(SyncApi):
@@ -381,7 +402,7 @@ class ImagesApi(SyncApi):
             | EventStream[ImageEditPartialImageEvent | ImageEditCompletedEvent]
             | PreparedRequest
         ) = self._call(
-            _create_image_edit.OPERATION,
+            _create_image_edit(),
             {"body": body},
             body,
             RequestOptions(
@@ -453,7 +474,7 @@ class ImagesApi(SyncApi):
         )
 
         result: Response[ErrorResponse | ImagesResponse] = self._call(
-            _create_image_edit.OPERATION,
+            _create_image_edit(),
             {"body": body},
             body,
             RequestOptions(
@@ -690,7 +711,7 @@ class ImagesApi(SyncApi):
             | EventStream[ImageEditPartialImageEvent | ImageEditCompletedEvent]
             | PreparedRequest
         ) = self._call(
-            _create_image_edit.OPERATION,
+            _create_image_edit(),
             {"body": body},
             body,
             RequestOptions(
@@ -760,7 +781,7 @@ class ImagesApi(SyncApi):
         )
 
         result: Response[ErrorResponse | ImagesResponse] = self._call(
-            _create_image_edit.OPERATION,
+            _create_image_edit(),
             {"body": body},
             body,
             RequestOptions(
@@ -1022,7 +1043,7 @@ class ImagesApi(SyncApi):
             | EventStream[ImageGenPartialImageEvent | ImageGenCompletedEvent]
             | PreparedRequest
         ) = self._call(
-            _create_image.OPERATION,
+            _create_image(),
             {"body": body},
             body,
             RequestOptions(
@@ -1090,7 +1111,7 @@ class ImagesApi(SyncApi):
         )
 
         result: Response[ErrorResponse | ImagesResponse] = self._call(
-            _create_image.OPERATION,
+            _create_image(),
             {"body": body},
             body,
             RequestOptions(
@@ -1193,7 +1214,7 @@ class ImagesApi(SyncApi):
         )
 
         result: ImagesResponse | PreparedRequest = self._call(
-            _create_image_variation.OPERATION,
+            _create_image_variation(),
             {"body": body},
             body,
             RequestOptions(
@@ -1236,7 +1257,7 @@ class ImagesApi(SyncApi):
         )
 
         result: Response[ErrorResponse | ImagesResponse] = self._call(
-            _create_image_variation.OPERATION,
+            _create_image_variation(),
             {"body": body},
             body,
             RequestOptions(
@@ -1527,7 +1548,7 @@ class AsyncImagesApi(AsyncApi):
             | AsyncEventStream[ImageEditPartialImageEvent | ImageEditCompletedEvent]
             | PreparedRequest
         ) = await self._call(
-            _create_image_edit.OPERATION,
+            _create_image_edit(),
             {"body": body},
             body,
             RequestOptions(
@@ -1599,7 +1620,7 @@ class AsyncImagesApi(AsyncApi):
         )
 
         result: Response[ErrorResponse | ImagesResponse] = await self._call(
-            _create_image_edit.OPERATION,
+            _create_image_edit(),
             {"body": body},
             body,
             RequestOptions(
@@ -1836,7 +1857,7 @@ class AsyncImagesApi(AsyncApi):
             | AsyncEventStream[ImageEditPartialImageEvent | ImageEditCompletedEvent]
             | PreparedRequest
         ) = await self._call(
-            _create_image_edit.OPERATION,
+            _create_image_edit(),
             {"body": body},
             body,
             RequestOptions(
@@ -1906,7 +1927,7 @@ class AsyncImagesApi(AsyncApi):
         )
 
         result: Response[ErrorResponse | ImagesResponse] = await self._call(
-            _create_image_edit.OPERATION,
+            _create_image_edit(),
             {"body": body},
             body,
             RequestOptions(
@@ -2168,7 +2189,7 @@ class AsyncImagesApi(AsyncApi):
             | AsyncEventStream[ImageGenPartialImageEvent | ImageGenCompletedEvent]
             | PreparedRequest
         ) = await self._call(
-            _create_image.OPERATION,
+            _create_image(),
             {"body": body},
             body,
             RequestOptions(
@@ -2236,7 +2257,7 @@ class AsyncImagesApi(AsyncApi):
         )
 
         result: Response[ErrorResponse | ImagesResponse] = await self._call(
-            _create_image.OPERATION,
+            _create_image(),
             {"body": body},
             body,
             RequestOptions(
@@ -2339,7 +2360,7 @@ class AsyncImagesApi(AsyncApi):
         )
 
         result: ImagesResponse | PreparedRequest = await self._call(
-            _create_image_variation.OPERATION,
+            _create_image_variation(),
             {"body": body},
             body,
             RequestOptions(
@@ -2382,7 +2403,7 @@ class AsyncImagesApi(AsyncApi):
         )
 
         result: Response[ErrorResponse | ImagesResponse] = await self._call(
-            _create_image_variation.OPERATION,
+            _create_image_variation(),
             {"body": body},
             body,
             RequestOptions(

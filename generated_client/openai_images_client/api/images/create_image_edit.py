@@ -1,29 +1,24 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import httpx
 
 from ... import errors
-from ...client import AuthenticatedClient, Client, Operation, http_status
+from ...client import AuthenticatedClient, Client
+from ...models.create_image_edit_request import CreateImageEditRequest
+from ...models.edit_image_body_json_param import EditImageBodyJsonParam
+from ...models.error_response import ErrorResponse
+from ...models.images_response import ImagesResponse
+from ...runtime import Operation, http_status
 from ...types import Response
-
-if TYPE_CHECKING:
-    from ...models.create_image_edit_request import CreateImageEditRequest
-    from ...models.edit_image_body_json_param import EditImageBodyJsonParam
-    from ...models.error_response import ErrorResponse
-    from ...models.images_response import ImagesResponse
 
 
 def _get_kwargs(
     *,
     body: CreateImageEditRequest | EditImageBodyJsonParam,
 ) -> dict[str, Any]:
-
-    from ...models.create_image_edit_request import CreateImageEditRequest
-    from ...models.edit_image_body_json_param import EditImageBodyJsonParam
-
     headers: dict[str, Any] = {}
 
     _kwargs: dict[str, Any] = {
@@ -46,9 +41,6 @@ def _get_kwargs(
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
 ) -> ErrorResponse | ImagesResponse | None:
-    from ...models.error_response import ErrorResponse
-    from ...models.images_response import ImagesResponse
-
     if response.status_code == 200:
         response_200 = ImagesResponse.from_dict(response.json())
 
