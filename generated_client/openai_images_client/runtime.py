@@ -57,12 +57,17 @@ class Operation:
 
 @define(frozen=True)
 class RequestOptions:
-    """Per-call additions to a request: headers, query parameters, body fields, a timeout."""
+    """Per-call additions to a request: headers, query parameters, body fields, a timeout; and, for a
+    subclass that checks requests before sending them (``_prepare``), whether and how strictly to."""
 
     extra_headers: Mapping[str, str] | None = None
     extra_query: Mapping[str, Any] | None = None
     extra_body: Mapping[str, Any] | None = None
     timeout: float | httpx.Timeout | Unset | None = UNSET
+    validate: bool | None = None
+    """None: the client's own setting."""
+    strict: bool | None = None
+    """None: the client's own setting."""
 
 
 def close_files(body: Any) -> None:
@@ -82,7 +87,7 @@ class _ApiBase:
     def __init__(self, client: Client | AuthenticatedClient) -> None:
         self.client = client
 
-    def _prepare(self, operation: Operation, body: Any) -> None:
+    def _prepare(self, operation: Operation, body: Any, options: RequestOptions) -> None:
         """Hook, called before the request is built: check or adjust the body."""
 
     def _status_error(self, operation: Operation, response: Response[Any]) -> Exception:
@@ -181,7 +186,7 @@ class SyncApi(_ApiBase):
         detailed: bool = False,
     ) -> Any:
         try:
-            self._prepare(operation, body)
+            self._prepare(operation, body, options)
             kwargs = self._request_kwargs(operation, arguments, body, options)
             request = self.client.get_httpx_client().build_request(**kwargs)
             if dry_run:
@@ -224,7 +229,7 @@ class AsyncApi(_ApiBase):
         detailed: bool = False,
     ) -> Any:
         try:
-            self._prepare(operation, body)
+            self._prepare(operation, body, options)
             kwargs = self._request_kwargs(operation, arguments, body, options)
             request = self.client.get_async_httpx_client().build_request(**kwargs)
             if dry_run:

@@ -103,9 +103,11 @@ class _Overlay(_ApiBase):
 
     # --- hooks of the generated runtime -----------------------------------------------------------
 
-    def _prepare(self, operation: Operation, body: Any) -> None:
-        if not self.validate or body is None:
+    def _prepare(self, operation: Operation, body: Any, options: RequestOptions) -> None:
+        validate = self.validate if options.validate is None else options.validate
+        if not validate or body is None:
             return
+        strict = self.strict if options.strict is None else options.strict
         from openai_images.validation import validate_request
 
         content_type = MULTIPART if hasattr(body, "to_multipart") else JSON
@@ -115,7 +117,7 @@ class _Overlay(_ApiBase):
             operation.operation_id,
             params,
             content_type=content_type,
-            strict=self.strict,
+            strict=strict,
             as_of=as_of,
             lifecycle=self._answers_for_openai,
         )

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Self, TypeVar, cast
+from typing import Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -50,7 +50,7 @@ class Error:
         return field_dict
 
     @classmethod
-    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
 
         def _parse_code(data: object) -> None | str:
@@ -96,3 +96,18 @@ class Error:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+    def model_dump(self) -> dict[str, Any]:
+        """The model as a dict of JSON values (the official SDK's name for ``to_dict``)."""
+        return self.to_dict()
+
+    def model_dump_json(self, *, indent: int | None = None) -> str:
+        """The model as a JSON document (the official SDK's name)."""
+        import json as _json
+
+        return _json.dumps(self.to_dict(), indent=indent, ensure_ascii=False)
+
+    @property
+    def type(self) -> str:
+        """``type_`` by the spec's (and the official SDK's) name."""
+        return self.type_

@@ -226,6 +226,26 @@ class ImagesResponse:
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
 
+    def model_dump(self) -> dict[str, Any]:
+        """The model as a dict of JSON values (the official SDK's name for ``to_dict``)."""
+        return self.to_dict()
+
+    def model_dump_json(self, *, indent: int | None = None) -> str:
+        """The model as a JSON document (the official SDK's name)."""
+        import json as _json
+
+        return _json.dumps(self.to_dict(), indent=indent, ensure_ascii=False)
+
+    @property
+    def request_id(self) -> str | None:
+        """The ``x-request-id`` of the HTTP exchange this answer came from (None when it did not come from one)."""
+        return self._response.request_id if self._response is not None else None
+
+    @property
+    def _request_id(self) -> str | None:
+        """``request_id`` by the official SDK's name."""
+        return self.request_id
+
 
 # The models this one nests: imported once its class exists, so that models that refer to each
 # other load in either order, and once per process rather than in every to_dict/from_dict call.

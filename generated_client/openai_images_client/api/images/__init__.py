@@ -157,6 +157,8 @@ class ImagesApi(SyncApi):
         extra_query: Mapping[str, Any] | None = None,
         extra_body: Mapping[str, Any] | None = None,
         timeout: float | httpx.Timeout | None | Unset = UNSET,
+        validate: bool | None = None,
+        strict: bool | None = None,
         dry_run: Literal[False] = False,
     ) -> ImagesResponse: ...
 
@@ -189,6 +191,8 @@ class ImagesApi(SyncApi):
         extra_query: Mapping[str, Any] | None = None,
         extra_body: Mapping[str, Any] | None = None,
         timeout: float | httpx.Timeout | None | Unset = UNSET,
+        validate: bool | None = None,
+        strict: bool | None = None,
         dry_run: Literal[False] = False,
     ) -> EventStream[ImageEditPartialImageEvent | ImageEditCompletedEvent]: ...
 
@@ -221,6 +225,8 @@ class ImagesApi(SyncApi):
         extra_query: Mapping[str, Any] | None = None,
         extra_body: Mapping[str, Any] | None = None,
         timeout: float | httpx.Timeout | None | Unset = UNSET,
+        validate: bool | None = None,
+        strict: bool | None = None,
         dry_run: Literal[True],
     ) -> PreparedRequest: ...
 
@@ -252,6 +258,8 @@ class ImagesApi(SyncApi):
         extra_query: Mapping[str, Any] | None = None,
         extra_body: Mapping[str, Any] | None = None,
         timeout: float | httpx.Timeout | None | Unset = UNSET,
+        validate: bool | None = None,
+        strict: bool | None = None,
         dry_run: bool = False,
     ) -> (
         ImagesResponse
@@ -369,6 +377,8 @@ class ImagesApi(SyncApi):
             dry_run: Build the request and return it (credentials redacted) without sending it.
             extra_headers, extra_query, extra_body: Added to the request as they are.
             timeout: Seconds (or an ``httpx.Timeout``) for this call instead of the client's.
+            validate, strict: For this call instead of the client's setting, where the client validates
+                requests before sending them (``openai_images.ImagesApi`` does; these generated classes alone do not).
         """
 
         from ...models.create_image_edit_request import CreateImageEditRequest
@@ -410,6 +420,8 @@ class ImagesApi(SyncApi):
                 extra_query=extra_query,
                 extra_body=extra_body,
                 timeout=timeout,
+                validate=validate,
+                strict=strict,
             ),
             stream=stream is True,
             dry_run=dry_run,
@@ -443,6 +455,8 @@ class ImagesApi(SyncApi):
         extra_query: Mapping[str, Any] | None = None,
         extra_body: Mapping[str, Any] | None = None,
         timeout: float | httpx.Timeout | None | Unset = UNSET,
+        validate: bool | None = None,
+        strict: bool | None = None,
     ) -> Response[ErrorResponse | ImagesResponse]:
         """Like ``create_image_edit`` (without streaming), returning status, headers, raw bytes and the parsed body.
 
@@ -482,6 +496,8 @@ class ImagesApi(SyncApi):
                 extra_query=extra_query,
                 extra_body=extra_body,
                 timeout=timeout,
+                validate=validate,
+                strict=strict,
             ),
             detailed=True,
         )
@@ -515,6 +531,8 @@ class ImagesApi(SyncApi):
         extra_query: Mapping[str, Any] | None = None,
         extra_body: Mapping[str, Any] | None = None,
         timeout: float | httpx.Timeout | None | Unset = UNSET,
+        validate: bool | None = None,
+        strict: bool | None = None,
         dry_run: Literal[False] = False,
     ) -> ImagesResponse: ...
 
@@ -546,6 +564,8 @@ class ImagesApi(SyncApi):
         extra_query: Mapping[str, Any] | None = None,
         extra_body: Mapping[str, Any] | None = None,
         timeout: float | httpx.Timeout | None | Unset = UNSET,
+        validate: bool | None = None,
+        strict: bool | None = None,
         dry_run: Literal[False] = False,
     ) -> EventStream[ImageEditPartialImageEvent | ImageEditCompletedEvent]: ...
 
@@ -577,6 +597,8 @@ class ImagesApi(SyncApi):
         extra_query: Mapping[str, Any] | None = None,
         extra_body: Mapping[str, Any] | None = None,
         timeout: float | httpx.Timeout | None | Unset = UNSET,
+        validate: bool | None = None,
+        strict: bool | None = None,
         dry_run: Literal[True],
     ) -> PreparedRequest: ...
 
@@ -607,6 +629,8 @@ class ImagesApi(SyncApi):
         extra_query: Mapping[str, Any] | None = None,
         extra_body: Mapping[str, Any] | None = None,
         timeout: float | httpx.Timeout | None | Unset = UNSET,
+        validate: bool | None = None,
+        strict: bool | None = None,
         dry_run: bool = False,
     ) -> (
         ImagesResponse
@@ -679,6 +703,8 @@ class ImagesApi(SyncApi):
             dry_run: Build the request and return it (credentials redacted) without sending it.
             extra_headers, extra_query, extra_body: Added to the request as they are.
             timeout: Seconds (or an ``httpx.Timeout``) for this call instead of the client's.
+            validate, strict: For this call instead of the client's setting, where the client validates
+                requests before sending them (``openai_images.ImagesApi`` does; these generated classes alone do not).
         """
 
         from ...models.edit_image_body_json_param import EditImageBodyJsonParam
@@ -719,6 +745,8 @@ class ImagesApi(SyncApi):
                 extra_query=extra_query,
                 extra_body=extra_body,
                 timeout=timeout,
+                validate=validate,
+                strict=strict,
             ),
             stream=stream is True,
             dry_run=dry_run,
@@ -751,6 +779,8 @@ class ImagesApi(SyncApi):
         extra_query: Mapping[str, Any] | None = None,
         extra_body: Mapping[str, Any] | None = None,
         timeout: float | httpx.Timeout | None | Unset = UNSET,
+        validate: bool | None = None,
+        strict: bool | None = None,
     ) -> Response[ErrorResponse | ImagesResponse]:
         """Like ``create_image_edit_json`` (without streaming), returning status, headers, raw bytes and the parsed body.
 
@@ -789,6 +819,8 @@ class ImagesApi(SyncApi):
                 extra_query=extra_query,
                 extra_body=extra_body,
                 timeout=timeout,
+                validate=validate,
+                strict=strict,
             ),
             detailed=True,
         )
@@ -821,6 +853,8 @@ class ImagesApi(SyncApi):
         extra_query: Mapping[str, Any] | None = None,
         extra_body: Mapping[str, Any] | None = None,
         timeout: float | httpx.Timeout | None | Unset = UNSET,
+        validate: bool | None = None,
+        strict: bool | None = None,
         dry_run: Literal[False] = False,
     ) -> ImagesResponse: ...
 
@@ -851,6 +885,8 @@ class ImagesApi(SyncApi):
         extra_query: Mapping[str, Any] | None = None,
         extra_body: Mapping[str, Any] | None = None,
         timeout: float | httpx.Timeout | None | Unset = UNSET,
+        validate: bool | None = None,
+        strict: bool | None = None,
         dry_run: Literal[False] = False,
     ) -> EventStream[ImageGenPartialImageEvent | ImageGenCompletedEvent]: ...
 
@@ -881,6 +917,8 @@ class ImagesApi(SyncApi):
         extra_query: Mapping[str, Any] | None = None,
         extra_body: Mapping[str, Any] | None = None,
         timeout: float | httpx.Timeout | None | Unset = UNSET,
+        validate: bool | None = None,
+        strict: bool | None = None,
         dry_run: Literal[True],
     ) -> PreparedRequest: ...
 
@@ -910,6 +948,8 @@ class ImagesApi(SyncApi):
         extra_query: Mapping[str, Any] | None = None,
         extra_body: Mapping[str, Any] | None = None,
         timeout: float | httpx.Timeout | None | Unset = UNSET,
+        validate: bool | None = None,
+        strict: bool | None = None,
         dry_run: bool = False,
     ) -> (
         ImagesResponse
@@ -1012,6 +1052,8 @@ class ImagesApi(SyncApi):
             dry_run: Build the request and return it (credentials redacted) without sending it.
             extra_headers, extra_query, extra_body: Added to the request as they are.
             timeout: Seconds (or an ``httpx.Timeout``) for this call instead of the client's.
+            validate, strict: For this call instead of the client's setting, where the client validates
+                requests before sending them (``openai_images.ImagesApi`` does; these generated classes alone do not).
         """
 
         from ...models.create_image_request import CreateImageRequest
@@ -1051,6 +1093,8 @@ class ImagesApi(SyncApi):
                 extra_query=extra_query,
                 extra_body=extra_body,
                 timeout=timeout,
+                validate=validate,
+                strict=strict,
             ),
             stream=stream is True,
             dry_run=dry_run,
@@ -1082,6 +1126,8 @@ class ImagesApi(SyncApi):
         extra_query: Mapping[str, Any] | None = None,
         extra_body: Mapping[str, Any] | None = None,
         timeout: float | httpx.Timeout | None | Unset = UNSET,
+        validate: bool | None = None,
+        strict: bool | None = None,
     ) -> Response[ErrorResponse | ImagesResponse]:
         """Like ``create_image`` (without streaming), returning status, headers, raw bytes and the parsed body.
 
@@ -1119,6 +1165,8 @@ class ImagesApi(SyncApi):
                 extra_query=extra_query,
                 extra_body=extra_body,
                 timeout=timeout,
+                validate=validate,
+                strict=strict,
             ),
             detailed=True,
         )
@@ -1138,6 +1186,8 @@ class ImagesApi(SyncApi):
         extra_query: Mapping[str, Any] | None = None,
         extra_body: Mapping[str, Any] | None = None,
         timeout: float | httpx.Timeout | None | Unset = UNSET,
+        validate: bool | None = None,
+        strict: bool | None = None,
         dry_run: Literal[False] = False,
     ) -> ImagesResponse: ...
 
@@ -1155,6 +1205,8 @@ class ImagesApi(SyncApi):
         extra_query: Mapping[str, Any] | None = None,
         extra_body: Mapping[str, Any] | None = None,
         timeout: float | httpx.Timeout | None | Unset = UNSET,
+        validate: bool | None = None,
+        strict: bool | None = None,
         dry_run: Literal[True],
     ) -> PreparedRequest: ...
 
@@ -1171,6 +1223,8 @@ class ImagesApi(SyncApi):
         extra_query: Mapping[str, Any] | None = None,
         extra_body: Mapping[str, Any] | None = None,
         timeout: float | httpx.Timeout | None | Unset = UNSET,
+        validate: bool | None = None,
+        strict: bool | None = None,
         dry_run: bool = False,
     ) -> ImagesResponse | PreparedRequest:
         """Creates a variation of a given image. This endpoint only supports `dall-e-2`.
@@ -1200,6 +1254,8 @@ class ImagesApi(SyncApi):
             dry_run: Build the request and return it (credentials redacted) without sending it.
             extra_headers, extra_query, extra_body: Added to the request as they are.
             timeout: Seconds (or an ``httpx.Timeout``) for this call instead of the client's.
+            validate, strict: For this call instead of the client's setting, where the client validates
+                requests before sending them (``openai_images.ImagesApi`` does; these generated classes alone do not).
         """
 
         from ...models.create_image_variation_request import CreateImageVariationRequest
@@ -1222,6 +1278,8 @@ class ImagesApi(SyncApi):
                 extra_query=extra_query,
                 extra_body=extra_body,
                 timeout=timeout,
+                validate=validate,
+                strict=strict,
             ),
             dry_run=dry_run,
         )
@@ -1240,6 +1298,8 @@ class ImagesApi(SyncApi):
         extra_query: Mapping[str, Any] | None = None,
         extra_body: Mapping[str, Any] | None = None,
         timeout: float | httpx.Timeout | None | Unset = UNSET,
+        validate: bool | None = None,
+        strict: bool | None = None,
     ) -> Response[ErrorResponse | ImagesResponse]:
         """Like ``create_image_variation`` (without streaming), returning status, headers, raw bytes and the parsed body.
 
@@ -1265,6 +1325,8 @@ class ImagesApi(SyncApi):
                 extra_query=extra_query,
                 extra_body=extra_body,
                 timeout=timeout,
+                validate=validate,
+                strict=strict,
             ),
             detailed=True,
         )
@@ -1303,6 +1365,8 @@ class AsyncImagesApi(AsyncApi):
         extra_query: Mapping[str, Any] | None = None,
         extra_body: Mapping[str, Any] | None = None,
         timeout: float | httpx.Timeout | None | Unset = UNSET,
+        validate: bool | None = None,
+        strict: bool | None = None,
         dry_run: Literal[False] = False,
     ) -> ImagesResponse: ...
 
@@ -1335,6 +1399,8 @@ class AsyncImagesApi(AsyncApi):
         extra_query: Mapping[str, Any] | None = None,
         extra_body: Mapping[str, Any] | None = None,
         timeout: float | httpx.Timeout | None | Unset = UNSET,
+        validate: bool | None = None,
+        strict: bool | None = None,
         dry_run: Literal[False] = False,
     ) -> AsyncEventStream[ImageEditPartialImageEvent | ImageEditCompletedEvent]: ...
 
@@ -1367,6 +1433,8 @@ class AsyncImagesApi(AsyncApi):
         extra_query: Mapping[str, Any] | None = None,
         extra_body: Mapping[str, Any] | None = None,
         timeout: float | httpx.Timeout | None | Unset = UNSET,
+        validate: bool | None = None,
+        strict: bool | None = None,
         dry_run: Literal[True],
     ) -> PreparedRequest: ...
 
@@ -1398,6 +1466,8 @@ class AsyncImagesApi(AsyncApi):
         extra_query: Mapping[str, Any] | None = None,
         extra_body: Mapping[str, Any] | None = None,
         timeout: float | httpx.Timeout | None | Unset = UNSET,
+        validate: bool | None = None,
+        strict: bool | None = None,
         dry_run: bool = False,
     ) -> (
         ImagesResponse
@@ -1515,6 +1585,8 @@ class AsyncImagesApi(AsyncApi):
             dry_run: Build the request and return it (credentials redacted) without sending it.
             extra_headers, extra_query, extra_body: Added to the request as they are.
             timeout: Seconds (or an ``httpx.Timeout``) for this call instead of the client's.
+            validate, strict: For this call instead of the client's setting, where the client validates
+                requests before sending them (``openai_images.ImagesApi`` does; these generated classes alone do not).
         """
 
         from ...models.create_image_edit_request import CreateImageEditRequest
@@ -1556,6 +1628,8 @@ class AsyncImagesApi(AsyncApi):
                 extra_query=extra_query,
                 extra_body=extra_body,
                 timeout=timeout,
+                validate=validate,
+                strict=strict,
             ),
             stream=stream is True,
             dry_run=dry_run,
@@ -1589,6 +1663,8 @@ class AsyncImagesApi(AsyncApi):
         extra_query: Mapping[str, Any] | None = None,
         extra_body: Mapping[str, Any] | None = None,
         timeout: float | httpx.Timeout | None | Unset = UNSET,
+        validate: bool | None = None,
+        strict: bool | None = None,
     ) -> Response[ErrorResponse | ImagesResponse]:
         """Like ``create_image_edit`` (without streaming), returning status, headers, raw bytes and the parsed body.
 
@@ -1628,6 +1704,8 @@ class AsyncImagesApi(AsyncApi):
                 extra_query=extra_query,
                 extra_body=extra_body,
                 timeout=timeout,
+                validate=validate,
+                strict=strict,
             ),
             detailed=True,
         )
@@ -1661,6 +1739,8 @@ class AsyncImagesApi(AsyncApi):
         extra_query: Mapping[str, Any] | None = None,
         extra_body: Mapping[str, Any] | None = None,
         timeout: float | httpx.Timeout | None | Unset = UNSET,
+        validate: bool | None = None,
+        strict: bool | None = None,
         dry_run: Literal[False] = False,
     ) -> ImagesResponse: ...
 
@@ -1692,6 +1772,8 @@ class AsyncImagesApi(AsyncApi):
         extra_query: Mapping[str, Any] | None = None,
         extra_body: Mapping[str, Any] | None = None,
         timeout: float | httpx.Timeout | None | Unset = UNSET,
+        validate: bool | None = None,
+        strict: bool | None = None,
         dry_run: Literal[False] = False,
     ) -> AsyncEventStream[ImageEditPartialImageEvent | ImageEditCompletedEvent]: ...
 
@@ -1723,6 +1805,8 @@ class AsyncImagesApi(AsyncApi):
         extra_query: Mapping[str, Any] | None = None,
         extra_body: Mapping[str, Any] | None = None,
         timeout: float | httpx.Timeout | None | Unset = UNSET,
+        validate: bool | None = None,
+        strict: bool | None = None,
         dry_run: Literal[True],
     ) -> PreparedRequest: ...
 
@@ -1753,6 +1837,8 @@ class AsyncImagesApi(AsyncApi):
         extra_query: Mapping[str, Any] | None = None,
         extra_body: Mapping[str, Any] | None = None,
         timeout: float | httpx.Timeout | None | Unset = UNSET,
+        validate: bool | None = None,
+        strict: bool | None = None,
         dry_run: bool = False,
     ) -> (
         ImagesResponse
@@ -1825,6 +1911,8 @@ class AsyncImagesApi(AsyncApi):
             dry_run: Build the request and return it (credentials redacted) without sending it.
             extra_headers, extra_query, extra_body: Added to the request as they are.
             timeout: Seconds (or an ``httpx.Timeout``) for this call instead of the client's.
+            validate, strict: For this call instead of the client's setting, where the client validates
+                requests before sending them (``openai_images.ImagesApi`` does; these generated classes alone do not).
         """
 
         from ...models.edit_image_body_json_param import EditImageBodyJsonParam
@@ -1865,6 +1953,8 @@ class AsyncImagesApi(AsyncApi):
                 extra_query=extra_query,
                 extra_body=extra_body,
                 timeout=timeout,
+                validate=validate,
+                strict=strict,
             ),
             stream=stream is True,
             dry_run=dry_run,
@@ -1897,6 +1987,8 @@ class AsyncImagesApi(AsyncApi):
         extra_query: Mapping[str, Any] | None = None,
         extra_body: Mapping[str, Any] | None = None,
         timeout: float | httpx.Timeout | None | Unset = UNSET,
+        validate: bool | None = None,
+        strict: bool | None = None,
     ) -> Response[ErrorResponse | ImagesResponse]:
         """Like ``create_image_edit_json`` (without streaming), returning status, headers, raw bytes and the parsed body.
 
@@ -1935,6 +2027,8 @@ class AsyncImagesApi(AsyncApi):
                 extra_query=extra_query,
                 extra_body=extra_body,
                 timeout=timeout,
+                validate=validate,
+                strict=strict,
             ),
             detailed=True,
         )
@@ -1967,6 +2061,8 @@ class AsyncImagesApi(AsyncApi):
         extra_query: Mapping[str, Any] | None = None,
         extra_body: Mapping[str, Any] | None = None,
         timeout: float | httpx.Timeout | None | Unset = UNSET,
+        validate: bool | None = None,
+        strict: bool | None = None,
         dry_run: Literal[False] = False,
     ) -> ImagesResponse: ...
 
@@ -1997,6 +2093,8 @@ class AsyncImagesApi(AsyncApi):
         extra_query: Mapping[str, Any] | None = None,
         extra_body: Mapping[str, Any] | None = None,
         timeout: float | httpx.Timeout | None | Unset = UNSET,
+        validate: bool | None = None,
+        strict: bool | None = None,
         dry_run: Literal[False] = False,
     ) -> AsyncEventStream[ImageGenPartialImageEvent | ImageGenCompletedEvent]: ...
 
@@ -2027,6 +2125,8 @@ class AsyncImagesApi(AsyncApi):
         extra_query: Mapping[str, Any] | None = None,
         extra_body: Mapping[str, Any] | None = None,
         timeout: float | httpx.Timeout | None | Unset = UNSET,
+        validate: bool | None = None,
+        strict: bool | None = None,
         dry_run: Literal[True],
     ) -> PreparedRequest: ...
 
@@ -2056,6 +2156,8 @@ class AsyncImagesApi(AsyncApi):
         extra_query: Mapping[str, Any] | None = None,
         extra_body: Mapping[str, Any] | None = None,
         timeout: float | httpx.Timeout | None | Unset = UNSET,
+        validate: bool | None = None,
+        strict: bool | None = None,
         dry_run: bool = False,
     ) -> (
         ImagesResponse
@@ -2158,6 +2260,8 @@ class AsyncImagesApi(AsyncApi):
             dry_run: Build the request and return it (credentials redacted) without sending it.
             extra_headers, extra_query, extra_body: Added to the request as they are.
             timeout: Seconds (or an ``httpx.Timeout``) for this call instead of the client's.
+            validate, strict: For this call instead of the client's setting, where the client validates
+                requests before sending them (``openai_images.ImagesApi`` does; these generated classes alone do not).
         """
 
         from ...models.create_image_request import CreateImageRequest
@@ -2197,6 +2301,8 @@ class AsyncImagesApi(AsyncApi):
                 extra_query=extra_query,
                 extra_body=extra_body,
                 timeout=timeout,
+                validate=validate,
+                strict=strict,
             ),
             stream=stream is True,
             dry_run=dry_run,
@@ -2228,6 +2334,8 @@ class AsyncImagesApi(AsyncApi):
         extra_query: Mapping[str, Any] | None = None,
         extra_body: Mapping[str, Any] | None = None,
         timeout: float | httpx.Timeout | None | Unset = UNSET,
+        validate: bool | None = None,
+        strict: bool | None = None,
     ) -> Response[ErrorResponse | ImagesResponse]:
         """Like ``create_image`` (without streaming), returning status, headers, raw bytes and the parsed body.
 
@@ -2265,6 +2373,8 @@ class AsyncImagesApi(AsyncApi):
                 extra_query=extra_query,
                 extra_body=extra_body,
                 timeout=timeout,
+                validate=validate,
+                strict=strict,
             ),
             detailed=True,
         )
@@ -2284,6 +2394,8 @@ class AsyncImagesApi(AsyncApi):
         extra_query: Mapping[str, Any] | None = None,
         extra_body: Mapping[str, Any] | None = None,
         timeout: float | httpx.Timeout | None | Unset = UNSET,
+        validate: bool | None = None,
+        strict: bool | None = None,
         dry_run: Literal[False] = False,
     ) -> ImagesResponse: ...
 
@@ -2301,6 +2413,8 @@ class AsyncImagesApi(AsyncApi):
         extra_query: Mapping[str, Any] | None = None,
         extra_body: Mapping[str, Any] | None = None,
         timeout: float | httpx.Timeout | None | Unset = UNSET,
+        validate: bool | None = None,
+        strict: bool | None = None,
         dry_run: Literal[True],
     ) -> PreparedRequest: ...
 
@@ -2317,6 +2431,8 @@ class AsyncImagesApi(AsyncApi):
         extra_query: Mapping[str, Any] | None = None,
         extra_body: Mapping[str, Any] | None = None,
         timeout: float | httpx.Timeout | None | Unset = UNSET,
+        validate: bool | None = None,
+        strict: bool | None = None,
         dry_run: bool = False,
     ) -> ImagesResponse | PreparedRequest:
         """Creates a variation of a given image. This endpoint only supports `dall-e-2`.
@@ -2346,6 +2462,8 @@ class AsyncImagesApi(AsyncApi):
             dry_run: Build the request and return it (credentials redacted) without sending it.
             extra_headers, extra_query, extra_body: Added to the request as they are.
             timeout: Seconds (or an ``httpx.Timeout``) for this call instead of the client's.
+            validate, strict: For this call instead of the client's setting, where the client validates
+                requests before sending them (``openai_images.ImagesApi`` does; these generated classes alone do not).
         """
 
         from ...models.create_image_variation_request import CreateImageVariationRequest
@@ -2368,6 +2486,8 @@ class AsyncImagesApi(AsyncApi):
                 extra_query=extra_query,
                 extra_body=extra_body,
                 timeout=timeout,
+                validate=validate,
+                strict=strict,
             ),
             dry_run=dry_run,
         )
@@ -2386,6 +2506,8 @@ class AsyncImagesApi(AsyncApi):
         extra_query: Mapping[str, Any] | None = None,
         extra_body: Mapping[str, Any] | None = None,
         timeout: float | httpx.Timeout | None | Unset = UNSET,
+        validate: bool | None = None,
+        strict: bool | None = None,
     ) -> Response[ErrorResponse | ImagesResponse]:
         """Like ``create_image_variation`` (without streaming), returning status, headers, raw bytes and the parsed body.
 
@@ -2411,6 +2533,8 @@ class AsyncImagesApi(AsyncApi):
                 extra_query=extra_query,
                 extra_body=extra_body,
                 timeout=timeout,
+                validate=validate,
+                strict=strict,
             ),
             detailed=True,
         )
