@@ -99,3 +99,26 @@ def test_a_current_model_goes_to_openai_and_the_rules_of_the_new_models_apply(
 def test_without_a_model_nothing_is_judged_by_a_retired_models_rules(openai_api: ImagesApi, recorder: Recorder) -> None:
     openai_api.create_image(prompt="x" * 2000, size="1536x1024")  # over dall-e-2's 1000 characters
     assert len(recorder.requests) == 1
+
+
+def test_retirements_refuse_makes_another_server_judged_as_openai_is(recorder: Recorder, png: bytes) -> None:
+    # What the command line does for the embedded mock, which answers as OpenAI does.
+    with api_for(recorder, base_url="http://127.0.0.1:9/v1", as_of=LIVE_DAY, retirements="refuse") as api:
+        with pytest.raises(ValidationError, match="was retired on 2026-05-12"):
+            api.create_image(prompt="a fox", model="dall-e-3")
+        with pytest.raises(ValidationError, match="This endpoint no longer accepts requests"):
+            api.create_image_variation(image=png)
+    assert recorder.requests == []
+
+
+def test_retirements_ignore_sends_a_retired_model_without_a_word(recorder: Recorder) -> None:
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        with api_for(recorder, as_of=LIVE_DAY, retirements="ignore") as api:
+            api.create_image(prompt="a fox", model="dall-e-3")
+    assert len(recorder.requests) == 1
+
+
+def test_an_unknown_retirements_policy_is_refused_when_the_client_is_made(recorder: Recorder) -> None:
+    with pytest.raises(ValueError, match="retirements='never': expected one of refuse, warn, ignore"):
+        api_for(recorder, retirements="never")

@@ -15,7 +15,7 @@ import sys
 import time
 import warnings
 from types import TracebackType
-from typing import TYPE_CHECKING, Any, Self, Unpack, cast
+from typing import TYPE_CHECKING, Any, Literal, Self, Unpack, cast, get_args
 from urllib.parse import quote, urlsplit
 
 import httpx
@@ -46,6 +46,17 @@ JSON = "application/json"
 OPENAI_HOST = urlsplit(config.DEFAULT_BASE_URL).hostname
 _PACKAGES = ("openai_images", "openai_images_client")
 
+Retirements = Literal["refuse", "warn", "ignore"]
+"""What OpenAI's model retirements do to a request: refused before sending, sent with a warning, or nothing."""
+
+
+def retirements_for(settings: config.Settings) -> Retirements:
+    """The client's default: refuse where OpenAI answers (its base URL), ignore for Azure OpenAI (it retires
+    models on its own schedule), warn elsewhere (a gateway may still serve a retired model)."""
+    if settings.azure is not None:
+        return "ignore"
+    return "refuse" if urlsplit(settings.base_url).hostname == OPENAI_HOST else "warn"
+
 
 def _caller_stacklevel() -> int:
     """The ``stacklevel`` that points a warning at the first frame outside this package."""
@@ -69,6 +80,9 @@ class ClientOptions(config.SettingsOptions, total=False):
     """The day OpenAI's model retirements are judged on (default: the day of each call). Against OpenAI a
     retired model, and any variation, is refused before sending; against another server it is sent
     with a RetiredModelWarning (a gateway may still serve it); Azure OpenAI has retirements of its own."""
+    retirements: Retirements | None
+    """Overrides where those retirements apply (default: ``retirements_for(settings)``): "refuse" for a
+    server that answers as OpenAI does elsewhere (the embedded mock), "warn", or "ignore"."""
 
 
 class _Overlay(_ApiBase):
@@ -87,9 +101,10 @@ class _Overlay(_ApiBase):
         self.validate = options.get("validate", True)
         self.strict = options.get("strict", False)
         self.as_of = options.get("as_of")
-        self._answers_for_openai = (
-            self.settings.azure is None and urlsplit(self.settings.base_url).hostname == OPENAI_HOST
-        )
+        retirements = options.get("retirements") or retirements_for(self.settings)
+        if retirements not in get_args(Retirements):
+            raise ValueError(f"retirements={retirements!r}: expected one of {', '.join(get_args(Retirements))}")
+        self.retirements: Retirements = retirements
         self._warned_retired: set[str] = set()
         self._auth = auth.for_settings(self.settings)
         self._headers = self.settings.headers()
@@ -119,9 +134,9 @@ class _Overlay(_ApiBase):
             content_type=content_type,
             strict=strict,
             as_of=as_of,
-            lifecycle=self._answers_for_openai,
+            lifecycle=self.retirements == "refuse",
         )
-        if not self._answers_for_openai and self.settings.azure is None:
+        if self.retirements == "warn":
             self._warn_if_retired(operation, params, content_type, as_of)
 
     def _warn_if_retired(self, operation: Operation, params: dict[str, Any], content_type: str, as_of: dt.date) -> None:
