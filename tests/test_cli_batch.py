@@ -15,6 +15,8 @@ from conftest import mock_server
 from openai_images.commandline.batch import STATE_FILE, AdaptiveLimit
 from test_cli_support import (
     KEY,
+    LIVE,
+    PINNED,
     cli_env,
     closed_port_url,
     history_rows,
@@ -28,7 +30,9 @@ from test_cli_support import (
 
 pytestmark = pytest.mark.integration
 
-SMALL = {"model": "dall-e-2", "size": "256x256", "response_format": "b64_json"}
+SMALL = {"model": "gpt-image-2.5-flare", "size": "256x256", "quality": "low"}
+PINNED_SMALL = {"model": "dall-e-2", "size": "256x256", "response_format": "b64_json"}
+"""The same in the pinned catalogue (run with PINNED), where variations are still served."""
 
 
 def write_lines(path: Path, lines: list[object]) -> Path:
@@ -42,16 +46,17 @@ def test_a_batch_runs_every_line_and_sums_up(tmp_path: Path) -> None:
     jobs = write_lines(
         tmp_path / "jobs.jsonl",
         [
-            {"prompt": "a red fox", **SMALL},
-            {"prompt": "a red fox", **SMALL},  # the same line twice: two requests, two images
+            {"prompt": "a red fox", **PINNED_SMALL},
+            {"prompt": "a red fox", **PINNED_SMALL},  # the same line twice: two requests, two images
             {"prompt": "a whale", "model": "gpt-image-1", "quality": "low", "n": 2},
-            {"operation": "edit", "image": ["photo.png"], "mask": "mask.png", "prompt": "a sofa", **SMALL},
+            {"operation": "edit", "image": ["photo.png"], "mask": "mask.png", "prompt": "a sofa", **PINNED_SMALL},
             {"operation": "vary", "image": "photo.png", "n": 2, "size": "256x256", "response_format": "b64_json"},
         ],
     )
-    with mock_server("--api-key", KEY) as url:
+    # Every operation, variations included: the pinned catalogue.
+    with mock_server("--api-key", KEY, *PINNED) as url:
         env = cli_env(tmp_path, OPENAI_API_KEY=KEY, OPENAI_BASE_URL=url)
-        result = run_cli("batch", str(jobs), "--out", "out", "--concurrency", "3", cwd=tmp_path, env=env)
+        result = run_cli("batch", str(jobs), "--out", "out", "--concurrency", "3", *PINNED, cwd=tmp_path, env=env)
     assert result.returncode == 0, result.stderr
     saved = stdout_paths(result)
     assert len(saved) == 7 and len(set(saved)) == 7
@@ -68,14 +73,14 @@ def test_invalid_lines_are_reported_and_the_others_still_run(tmp_path: Path) -> 
     jobs = write_lines(
         tmp_path / "jobs.jsonl",
         [
-            {"prompt": "fine", **SMALL},
+            {"prompt": "fine", **PINNED_SMALL},
             {"prompt": "too big", "model": "dall-e-2", "size": "2048x2048", "colour": "red"},
             "not json",
             "",
             {"operation": "paint", "prompt": "x"},
         ],
     )
-    result = run_cli("batch", str(jobs), "--out", "out", "--mock", "--json", cwd=tmp_path)
+    result = run_cli("batch", str(jobs), "--out", "out", "--mock", "--json", *PINNED, cwd=tmp_path)
     assert result.returncode == 2
     document = json.loads(result.stdout)
     assert (document["total"], document["done"], document["failed"]) == (4, 1, 3)
@@ -93,7 +98,7 @@ def test_a_batch_resumes_after_an_interrupt_and_does_every_line_exactly_once(tmp
     jobs = write_lines(tmp_path / "jobs.jsonl", [{"prompt": f"picture {index}", **SMALL} for index in range(8)])
     out = tmp_path / "out"
     state = out / STATE_FILE
-    with mock_server("--api-key", KEY, "--slow-seconds", "0.4") as url:
+    with mock_server("--api-key", KEY, "--slow-seconds", "0.4", *LIVE) as url:
         env = cli_env(tmp_path, OPENAI_API_KEY=KEY, OPENAI_BASE_URL=url)
         slow = ["-H", "x-mock-fault: slow"]  # every answer takes 0.4s: time to interrupt midway
         process = start_cli("batch", str(jobs), "--out", str(out), "--concurrency", "2", *slow, cwd=tmp_path, env=env)
@@ -126,7 +131,7 @@ def test_a_batch_resumes_after_an_interrupt_and_does_every_line_exactly_once(tmp
 
 def test_a_batch_backs_off_when_rate_limited(tmp_path: Path) -> None:
     jobs = write_lines(tmp_path / "jobs.jsonl", [{"prompt": f"picture {index}", **SMALL} for index in range(6)])
-    with mock_server("--api-key", KEY, "--fault-script", "429,429,429", "--retry-after", "0.2") as url:
+    with mock_server("--api-key", KEY, "--fault-script", "429,429,429", "--retry-after", "0.2", *LIVE) as url:
         env = cli_env(tmp_path, OPENAI_API_KEY=KEY, OPENAI_BASE_URL=url)
         result = run_cli(
             "batch", str(jobs), "--out", "out", "--concurrency", "4", "--max-retries", "0", cwd=tmp_path, env=env
@@ -177,6 +182,17 @@ def test_a_dry_run_batch_shows_each_request_and_sends_nothing(tmp_path: Path) ->
     assert result.returncode == 0, result.stderr
     assert result.stdout.count(f"POST {url}/images/generations") == 2
     assert not (tmp_path / "out").exists()
+
+
+def test_a_line_without_a_model_gets_the_default_model_and_a_retired_one_is_refused(tmp_path: Path) -> None:
+    jobs = write_lines(tmp_path / "jobs.jsonl", [{"prompt": "a fox"}, {"prompt": "a cat", "model": "dall-e-3"}])
+    result = run_cli("batch", str(jobs), "--out", "out", "--mock", "--dry-run", "--json", cwd=tmp_path)
+    assert result.returncode == 2
+    document = json.loads(result.stdout)
+    assert [request["json"] for request in document["requests"]] == [
+        {"prompt": "a fox", "model": "gpt-image-2.5-flare"}
+    ]
+    assert "model: was retired on 2026-05-12" in document["lines"][1]["error"]
 
 
 def test_the_limit_halves_on_429_pauses_new_calls_and_grows_back() -> None:

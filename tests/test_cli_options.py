@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
+from conftest import LIVE_DAY, PINNED_DAY
 from openai_images import cli, spec
 from openai_images.commandline import options
 from openai_images.rules import table
@@ -35,13 +36,31 @@ def fresh_caches() -> Iterator[None]:
     options.fields.cache_clear()
 
 
+def members(schema: spec.Schema) -> dict[str, spec.Schema]:
+    """An object property's members by their dotted paths (``reasoning.effort``); {} for anything else."""
+    leaves = [leaf for leaf in options._alternatives(spec.resolve(schema)) if leaf.get("type") != "null"]
+    if len(leaves) != 1 or leaves[0].get("type") != "object":
+        return {}
+    found: dict[str, spec.Schema] = {}
+    for key, member in leaves[0]["properties"].items():
+        nested = members(member)
+        found.update({f"{key}.{path}": leaf for path, leaf in nested.items()} if nested else {key: member})
+    return found
+
+
 @pytest.mark.parametrize("name", list(options.COMMANDS))
 def test_every_body_property_is_an_argument_of_its_command(name: str) -> None:
     command = options.COMMANDS[name]
     actions = actions_by_dest(subparser(cli.build_parser(), name))
     properties = command.operation.properties(command.content_type)
-    assert {f"body_{prop}" for prop in properties} <= set(actions)
-    for prop, schema in properties.items():
+    # An object is one option per member (svg: --svg-model, --svg-effort); anything else one option.
+    flattened = {
+        f"{prop}.{path}" if path else prop: leaf
+        for prop, schema in properties.items()
+        for path, leaf in (members(schema) or {"": schema}).items()
+    }
+    assert {f"body_{prop}" for prop in flattened} <= set(actions)
+    for prop, schema in flattened.items():
         resolved = spec.resolve(schema)
         leaves = [leaf for leaf in options._alternatives(resolved) if leaf.get("type") != "null"]
         strict = all("enum" in leaf for leaf in leaves)  # no free-form branch: the values are all there is
@@ -75,9 +94,9 @@ def test_help_gives_each_models_allowed_values_from_the_rules_table() -> None:
         if name in table().models
     ]
     assert str(actions["body_style"].help).endswith("Only with dall-e-3. API default: vivid.")
-    assert "Only with the gpt-image models except gpt-image-1-mini." in str(
-        actions_by_dest(subparser(cli.build_parser(), "edit"))["body_input_fidelity"].help
-    )
+    fidelity = " ".join(str(actions_by_dest(subparser(cli.build_parser(), "edit"))["body_input_fidelity"].help).split())
+    assert "gpt-image-1-mini: low." in fidelity  # its own values, from the table
+    assert "Only with the gpt-image models except gpt-image-2." in fidelity
 
 
 def test_a_field_added_to_the_spec_becomes_an_option(monkeypatch: pytest.MonkeyPatch, fresh_caches: None) -> None:
@@ -104,6 +123,96 @@ def test_a_field_added_to_the_spec_becomes_an_option(monkeypatch: pytest.MonkeyP
     assert actions["body_output"].choices == ("disk", "screen")
     with pytest.raises(SystemExit):
         parser.parse_args(["generate", "x", "--body-output", "printer"])
+
+
+@pytest.mark.parametrize(
+    ("command", "flag", "dest"),
+    [
+        ("generate", "--complexity", "body_complexity"),
+        ("generate", "--frame-count", "body_frame_count"),
+        ("generate", "--frame-duration-ms", "body_frame_duration_ms"),
+        ("generate", "--safety-identifier", "body_safety_identifier"),
+        ("generate", "--svg-model", "body_svg.model"),
+        ("generate", "--svg-effort", "body_svg.reasoning.effort"),
+        ("edit", "--markup", "body_markup"),
+        ("edit", "--complexity", "body_complexity"),
+        ("edit", "--frame-count", "body_frame_count"),
+        ("edit", "--safety-identifier", "body_safety_identifier"),
+        ("edit", "--svg-model", "body_svg.model"),
+        ("edit", "--svg-effort", "body_svg.reasoning.effort"),
+    ],
+)
+def test_the_live_apis_parameters_are_options(command: str, flag: str, dest: str) -> None:
+    actions = {
+        option: action for action in subparser(cli.build_parser(), command)._actions for option in action.option_strings
+    }
+    assert actions[flag].dest == dest
+
+
+def test_the_svg_object_is_an_option_per_member_sent_as_one_object() -> None:
+    parser = cli.build_parser()
+    args = parser.parse_args(["generate", "a logo", "--svg-model", "gpt-5.5", "--svg-effort", "low"])
+    assert options.given_params(args, "generate") == {
+        "prompt": "a logo",
+        "svg": {"model": "gpt-5.5", "reasoning": {"effort": "low"}},
+    }
+    args = parser.parse_args(["edit", "a.png", "--prompt", "p", "--svg-model", "gpt-5.5", "--markup", "arrows.png"])
+    assert options.given_params(args, "edit") == {"prompt": "p", "svg": {"model": "gpt-5.5"}}
+    assert options.given_files(args, "edit") == {"image": ["a.png"], "markup": ["arrows.png"]}
+    actions = actions_by_dest(subparser(parser, "generate"))
+    assert actions["body_svg.reasoning.effort"].choices == ("none", "minimal", "low", "medium", "high", "xhigh", "max")
+    assert "Only with --output-format svg. Sets svg.reasoning.effort." in " ".join(
+        str(actions["body_svg.reasoning.effort"].help).split()
+    )
+    assert "Only with --output-format gif (default 9)." in " ".join(str(actions["body_frame_count"].help).split())
+
+
+def test_an_object_added_to_the_spec_becomes_an_option_per_member(
+    monkeypatch: pytest.MonkeyPatch, fresh_caches: None
+) -> None:
+    document: dict[str, Any] = copy.deepcopy(spec.document())
+    properties = document["components"]["schemas"]["CreateImageRequest"]["properties"]
+    properties["camera"] = {
+        "type": "object",
+        "description": "How the picture is taken.",
+        "properties": {
+            "lens": {"type": "integer", "minimum": 10, "maximum": 200},
+            "film": {"type": "object", "properties": {"grain": {"type": "string", "enum": ["fine", "coarse"]}}},
+        },
+    }
+    monkeypatch.setattr(spec, "document", lambda: document)
+    spec.clear_caches()
+    options.fields.cache_clear()
+
+    parser = cli.build_parser()
+    args = parser.parse_args(["generate", "x", "--camera-lens", "35", "--camera-grain", "fine"])
+    assert options.given_params(args, "generate") == {"prompt": "x", "camera": {"lens": 35, "film": {"grain": "fine"}}}
+    actions = actions_by_dest(subparser(parser, "generate"))
+    assert actions["body_camera.lens"].help == "How the picture is taken. Range: 10..200. Sets camera.lens."
+
+
+def test_the_model_help_names_the_default_and_why_and_the_ended_models() -> None:
+    text = " ".join(str(actions_by_dest(subparser(cli.build_parser(), "generate"))["body_model"].help).split())
+    assert (
+        "Default: $OPENAI_IMAGES_MODEL, else gpt-image-2.5-flare, a current model; OpenAI names it as a replacement"
+        " for gpt-image-1 (on a --as-of day before 2026-09-08, none is sent)."
+    ) in text
+    assert "dall-e-3 (retired 2026-05-12)" in text and "gpt-image-1 (shut down 2026-10-23)" in text
+    vary = " ".join(str(actions_by_dest(subparser(cli.build_parser(), "vary"))["body_model"].help).split())
+    assert "Default: $OPENAI_IMAGES_MODEL" not in vary  # variations take dall-e-2 alone
+
+
+def test_the_default_model_is_the_variables_else_the_tables_current_one(monkeypatch: pytest.MonkeyPatch) -> None:
+    generate, vary = options.COMMANDS["generate"], options.COMMANDS["vary"]
+    monkeypatch.delenv(options.MODEL_VARIABLE, raising=False)
+    assert options.default_model(generate, LIVE_DAY) == table().cli_model == "gpt-image-2.5-flare"
+    assert options.default_model(generate, PINNED_DAY) is None  # not served yet: the API's default of that day
+    assert options.default_model(vary, LIVE_DAY) is None
+    monkeypatch.setenv(options.MODEL_VARIABLE, "gpt-image-2")
+    assert options.default_model(generate, LIVE_DAY) == "gpt-image-2"
+    assert options.default_model(vary, PINNED_DAY) is None  # the spec offers it for other operations only
+    monkeypatch.setenv(options.MODEL_VARIABLE, "our-gateways-model")
+    assert options.default_model(vary, PINNED_DAY) == "our-gateways-model"
 
 
 @pytest.mark.parametrize(

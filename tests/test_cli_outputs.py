@@ -19,7 +19,9 @@ from openai_images.commandline.outputs import (
     place,
     save_answer,
 )
-from openai_images.commandline.requests import slug
+from openai_images.commandline import requests
+from openai_images.commandline.requests import formats_made, slug
+from openai_images.rules import table
 
 
 @pytest.mark.parametrize(
@@ -44,6 +46,23 @@ def test_o_with_an_image_suffix_is_a_file_and_anything_else_a_directory(tmp_path
     (tmp_path / "dir.png").mkdir()
     assert OutputPlan.from_option(str(tmp_path / "dir.png"), "p") == OutputPlan(tmp_path / "dir.png", "p")
     assert OutputPlan.from_option(None, "p").directory == Path.cwd()
+
+
+@pytest.mark.parametrize("name", ["anim.gif", "logo.svg", "photo.jpeg", "photo.jpg", "pic.webp"])
+def test_every_format_the_spec_names_is_a_file_suffix(tmp_path: Path, name: str) -> None:
+    path = tmp_path / name
+    assert OutputPlan.from_option(str(path), "p") == OutputPlan(tmp_path, path.stem, path)
+
+
+def test_the_formats_a_model_makes_are_its_rules_output_formats(monkeypatch: pytest.MonkeyPatch) -> None:
+    assert formats_made("createImage", "gpt-image-2.5-flare") == ("png", "jpeg", "webp", "gif", "svg")
+    assert formats_made("createImage", "dall-e-2") == ("png",)  # takes no output_format: the spec's default
+    assert formats_made("createImageVariation", "dall-e-2") == ("png",)
+    assert formats_made("createImage", "not-in-the-table") is None
+    # Under the reading that gives GIF and SVG to the 2.6 models only, the 2.5 models make neither.
+    monkeypatch.setattr(requests, "table", lambda: table("strict"))
+    assert formats_made("createImage", "gpt-image-2.5-flare") == ("png", "jpeg", "webp")
+    assert formats_made("createImage", "gpt-image-2.6-flare") == ("png", "jpeg", "webp", "gif", "svg")
 
 
 def test_a_file_name_takes_a_number_when_the_answer_has_several_images(tmp_path: Path) -> None:

@@ -14,8 +14,10 @@ from urllib.parse import urlsplit
 import pytest
 from conftest import mock_server
 from test_cli_support import (
-    DALL_E_2,
     KEY,
+    LIVE,
+    PINNED,
+    SMALL,
     cli_env,
     closed_port_url,
     history_rows,
@@ -27,19 +29,27 @@ from test_cli_support import (
 
 pytestmark = pytest.mark.integration
 
-URL_ANSWER = ["--model", "dall-e-2", "--size", "256x256", "--response-format", "url"]
+# Images answered by URL: dall-e-2, in the pinned catalogue (a URL_SERVER's).
+URL_ANSWER = ["--model", "dall-e-2", "--size", "256x256", "--response-format", "url", *PINNED]
 
 
 @pytest.fixture(scope="module")
 def server() -> Iterator[str]:
-    with mock_server("--api-key", KEY, "--slow-seconds", "4") as url:
+    with mock_server("--api-key", KEY, "--slow-seconds", "4", *LIVE) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def url_server() -> Iterator[str]:
+    """A mock of the pinned catalogue, where dall-e-2 answers with image URLs."""
+    with mock_server("--api-key", KEY, *PINNED) as url:
         yield url
 
 
 @pytest.fixture(scope="module")
 def expiring_server() -> Iterator[str]:
     """A mock whose image URLs have expired by the time anyone fetches them."""
-    with mock_server("--api-key", KEY, "--url-ttl", "0") as url:
+    with mock_server("--api-key", KEY, "--url-ttl", "0", *PINNED) as url:
         yield url
 
 
@@ -50,9 +60,10 @@ def error_lines(stderr: str) -> list[str]:
 def command_line(command: str, home: Path) -> list[str]:
     photo = write_png(home / "photo.png")
     return {
-        "generate": ["generate", "a fox", *DALL_E_2],
-        "edit": ["edit", str(photo), "--prompt", "a hat", *DALL_E_2],
-        "vary": ["vary", str(photo), "--size", "256x256", "--response-format", "b64_json"],
+        "generate": ["generate", "a fox", *SMALL],
+        "edit": ["edit", str(photo), "--prompt", "a hat", *SMALL],
+        # Variations were retired with dall-e-2: the pinned catalogue still takes them.
+        "vary": ["vary", str(photo), "--size", "256x256", "--response-format", "b64_json", *PINNED],
     }[command]
 
 
@@ -82,7 +93,7 @@ def test_a_directory_that_cannot_be_created_is_named_with_the_reason(tmp_path: P
 
 def test_the_writability_probe_leaves_nothing_behind_when_the_call_fails(tmp_path: Path) -> None:
     env = cli_env(tmp_path, OPENAI_API_KEY=KEY, OPENAI_BASE_URL=closed_port_url())
-    result = run_cli("generate", "a fox", *DALL_E_2, "-o", "new/deeper/", "--max-retries", "0", cwd=tmp_path, env=env)
+    result = run_cli("generate", "a fox", *SMALL, "-o", "new/deeper/", "--max-retries", "0", cwd=tmp_path, env=env)
     assert result.returncode == 4, result.stderr
     assert not (tmp_path / "new").exists()
 
@@ -94,7 +105,7 @@ def test_images_that_cannot_be_placed_after_the_call_are_kept_and_the_message_an
     out = tmp_path / "out"
     out.mkdir()
     process = start_cli(
-        "generate", "a slow fox", *DALL_E_2, "-H", "x-mock-fault: slow", "-o", "out/", cwd=tmp_path, env=env
+        "generate", "a slow fox", *SMALL, "-H", "x-mock-fault: slow", "-o", "out/", cwd=tmp_path, env=env
     )
     # The history is opened after the output was checked and before the (slow) call is answered:
     # then the directory goes away, as a cleanup script or an unmounted disk would take it.
@@ -117,9 +128,9 @@ def test_images_that_cannot_be_placed_after_the_call_are_kept_and_the_message_an
 
 
 def test_an_image_url_that_cannot_be_reached_exits_4_with_one_line_and_no_directory(
-    tmp_path: Path, server: str
+    tmp_path: Path, url_server: str
 ) -> None:
-    env = cli_env(tmp_path, OPENAI_API_KEY=KEY, OPENAI_BASE_URL=server)
+    env = cli_env(tmp_path, OPENAI_API_KEY=KEY, OPENAI_BASE_URL=url_server)
     # The mock writes its image URLs for the host a request names: here, one where nothing listens.
     unreachable = urlsplit(closed_port_url()).netloc
     result = run_cli(

@@ -13,14 +13,23 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from conftest import LIVE_DAY, PINNED_DAY
 from PIL import Image
 
 KEY = "sk-cli-test-0123456789abcdef"
 """The key the test servers accept; no output, log or database may ever contain it."""
 
-# The smallest and quickest requests the mock renders.
+# The catalogue a run (or a mock server) judges against: no test depends on the machine's date.
+LIVE = ["--as-of", LIVE_DAY.isoformat()]
+"""Today's models: what every run judges against unless it names another day."""
+PINNED = ["--as-of", PINNED_DAY.isoformat()]
+"""The pinned spec's models: dall-e served, variations open."""
+
+# The smallest and quickest requests the mock renders, with a current model.
+SMALL = ["--model", "gpt-image-2.5-flare", "--size", "256x256", "--quality", "low"]
+GPT_LOW = ["--model", "gpt-image-2.5-flare", "--quality", "low"]
+# The same with a model of the pinned catalogue (run with PINNED).
 DALL_E_2 = ["--model", "dall-e-2", "--size", "256x256", "--response-format", "b64_json"]
-GPT_LOW = ["--model", "gpt-image-1", "--quality", "low"]
 
 
 def cli_env(home: Path, **extra: str) -> dict[str, str]:
@@ -35,11 +44,19 @@ def cli_env(home: Path, **extra: str) -> dict[str, str]:
     return env
 
 
+def dated(args: tuple[str, ...]) -> list[str]:
+    """A command line judged as of LIVE_DAY unless it names its day (``--as-of``). ``history`` is left
+    alone (a rerun judges as of the day its call named), and so are ``mock`` and ``contract``."""
+    if "--as-of" in args or (args and args[0] in ("history", "mock", "contract")):
+        return list(args)
+    return [*LIVE, *args]
+
+
 def run_cli(
     *args: str, cwd: Path, env: dict[str, str] | None = None, timeout: float = 60
 ) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, "-m", "openai_images.cli", *args],
+        [sys.executable, "-m", "openai_images.cli", *dated(args)],
         cwd=cwd,
         env=env if env is not None else cli_env(cwd),
         capture_output=True,
@@ -51,7 +68,7 @@ def run_cli(
 
 def start_cli(*args: str, cwd: Path, env: dict[str, str]) -> subprocess.Popen[str]:
     return subprocess.Popen(
-        [sys.executable, "-m", "openai_images.cli", *args],
+        [sys.executable, "-m", "openai_images.cli", *dated(args)],
         cwd=cwd,
         env=env,
         stdout=subprocess.PIPE,

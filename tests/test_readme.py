@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from conftest import mock_server
+from conftest import LIVE_DAY, mock_server
 from PIL import Image
 
 pytestmark = pytest.mark.integration
@@ -26,8 +26,20 @@ def examples() -> list[str]:
 
 @pytest.fixture(scope="module")
 def mock_url() -> Iterator[str]:
-    with mock_server() as url:
+    with mock_server("--as-of", LIVE_DAY.isoformat()) as url:
         yield url
+
+
+def write_inputs(folder: Path) -> None:
+    """The files the examples name: photos a.png and b.png, a mask m.png (transparent: edit everywhere),
+    and a markup arrows.png the size of a.png, transparent but for one drawn stroke."""
+    for name, mode in (("a.png", "RGB"), ("b.png", "RGB"), ("m.png", "RGBA")):
+        buffer = io.BytesIO()
+        Image.new(mode, (64, 64), (0, 0, 0, 0) if mode == "RGBA" else (9, 99, 199)).save(buffer, format="PNG")
+        (folder / name).write_bytes(buffer.getvalue())
+    arrows = Image.new("RGBA", (64, 64), (0, 0, 0, 0))
+    arrows.paste((255, 0, 0, 255), (8, 30, 56, 34))
+    arrows.save(folder / "arrows.png", format="PNG")
 
 
 def test_the_readme_has_examples() -> None:
@@ -37,10 +49,7 @@ def test_the_readme_has_examples() -> None:
 @pytest.mark.parametrize("index", range(len(examples())))
 def test_a_readme_example_runs_and_runs_again_in_the_same_place(index: int, mock_url: str, tmp_path: Path) -> None:
     # Twice: a reader tries an example, then tries it again; the second run must not fail on what the first left.
-    for name, mode in (("a.png", "RGB"), ("b.png", "RGB"), ("m.png", "RGBA")):
-        buffer = io.BytesIO()
-        Image.new(mode, (64, 64), (0, 0, 0, 0) if mode == "RGBA" else (9, 99, 199)).save(buffer, format="PNG")
-        (tmp_path / name).write_bytes(buffer.getvalue())
+    write_inputs(tmp_path)
     env = {**os.environ, "OPENAI_API_KEY": "sk-readme", "OPENAI_BASE_URL": mock_url}
     for run in ("first", "second"):
         result = subprocess.run(

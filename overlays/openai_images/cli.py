@@ -16,7 +16,7 @@ import textwrap
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from openai_images.commandline.clients import parse_header
+from openai_images.commandline.clients import parse_day, parse_header
 from openai_images.commandline.options import COMMANDS, add_request_arguments
 
 PROGRAM = "openai-images"
@@ -31,31 +31,39 @@ EXAMPLES = {
     None: """\
 examples:
   openai-images generate "a lighthouse at dawn, watercolor" --mock      no key, no network: the embedded mock
-  openai-images generate "a red fox in snow" --model gpt-image-1 --quality low -o fox.png
+  openai-images generate "a red fox in snow" --quality low -o fox.png
+  openai-images generate "a waving flag" -o flag.gif --frame-count 4
   openai-images edit room.png --prompt "add a green sofa" --mask sofa-mask.png
-  openai-images vary logo.png --n 3 --size 512x512 -o variations/
+  openai-images --as-of 2026-05-01 vary logo.png --n 3 --mock           variations, before they were retired
   openai-images history list
   openai-images batch prompts.jsonl --out images/ --concurrency 4
 
-The key comes from OPENAI_API_KEY (or --api-key); the server from OPENAI_BASE_URL (or --base-url).
+The key comes from OPENAI_API_KEY (or --api-key); the server from OPENAI_BASE_URL (or --base-url); the
+model, when --model is not given, from OPENAI_IMAGES_MODEL, else the rules table's current default.
 Each command has its own --help.""",
     "generate": """\
 examples:
   openai-images generate "a lighthouse at dawn" --mock
-  openai-images generate "a red fox in snow" --model gpt-image-1 --size 1536x1024 --quality low
-  openai-images generate "a cat astronaut" --model dall-e-3 --style natural -o cat.png --open
-  openai-images generate "a tree" --model gpt-image-1 --stream --partial-images 2 -o tree/
-  openai-images generate "a tree" --model gpt-image-1 --reuse          answer from history if asked before
-  openai-images generate "a tree" --size 100x100 --dry-run             see the request, or what is wrong with it""",
+  openai-images generate "a red fox in snow" --model gpt-image-2.5-sunburst --size 1536x864 --quality xhigh
+  openai-images generate "a waving flag" --model gpt-image-2.6-flare -o flag.gif --frame-count 4
+  openai-images generate "a fox logo" -o logo.svg --svg-model gpt-5.5 --svg-effort low
+  openai-images generate "a tree" --stream --partial-images 2 -o tree/
+  openai-images generate "a tree" --reuse                              answer from history if asked before
+  openai-images generate "a tree" --size 100x100 --dry-run             see the request, or what is wrong with it
+  openai-images --as-of 2026-05-01 generate "a cat" --model dall-e-3 --style natural --mock   the old catalogue""",
     "edit": """\
 examples:
   openai-images edit room.png --prompt "add a green sofa" --mask sofa-mask.png
-  openai-images edit a.png b.png c.png --prompt "a gift basket with these items" --model gpt-image-1
-  openai-images edit photo.png --prompt "as a watercolor" --model dall-e-2 --size 512x512 -o watercolor.png""",
+  openai-images edit room.png --markup arrows.png --prompt "move the sofa where the arrow points"
+  openai-images edit a.png b.png c.png --prompt "a gift basket with these items" --model gpt-image-1.5
+  openai-images edit photo.png --prompt "as a watercolor" -o watercolor.webp""",
     "vary": """\
+OpenAI retired the variations endpoint with dall-e-2 (2026-05-12): against OpenAI, and with --mock, a
+variation is refused before sending unless --as-of names an earlier day; another server gets it with a warning.
+
 examples:
-  openai-images vary logo.png --n 3 --size 512x512 -o variations/
-  openai-images vary logo.png --response-format b64_json --json""",
+  openai-images --as-of 2026-05-01 vary logo.png --n 3 --size 512x512 -o variations/ --mock
+  openai-images vary logo.png --response-format b64_json --json --base-url http://127.0.0.1:8080/v1""",
     "history": """\
 examples:
   openai-images history                      the latest calls (same as: history list)
@@ -66,10 +74,11 @@ examples:
 The database is history.sqlite in the user data directory, or the file OPENAI_IMAGES_HISTORY names.""",
     "batch": """\
 A line is a JSON object: the body's parameters by their API names, plus "operation" ("generate",
-the default, "edit" or "vary") with "image"/"mask" paths relative to the file:
-  {"prompt": "a red fox", "model": "gpt-image-1", "quality": "low"}
+the default, "edit" or "vary") with "image"/"mask"/"markup" paths relative to the file; a line without
+"model" gets the default model, as a command does:
+  {"prompt": "a red fox", "model": "gpt-image-2.5-flare", "quality": "low"}
+  {"prompt": "a waving flag", "output_format": "gif", "frame_count": 4}
   {"operation": "edit", "image": ["room.png"], "mask": "mask.png", "prompt": "add a sofa"}
-  {"operation": "vary", "image": "logo.png", "n": 2, "size": "256x256"}
 
 Images are saved as OUT/<slug-of-prompt>-<line hash>-<n>.<ext>. Finished lines are listed in
 OUT/.openai-images-batch.jsonl: a rerun skips them, so an interrupted batch resumes.
@@ -134,7 +143,21 @@ def add_global_options(parser: argparse.ArgumentParser, *, on_command: bool) -> 
         **default,
     )
     group.add_argument(
-        "--mock", action="store_true", help="answer from the embedded mock server: no key, no network", **flags
+        "--mock",
+        action="store_true",
+        help="answer from the embedded mock server (no key, no network), serving the models OpenAI served on"
+        " the --as-of day",
+        **flags,
+    )
+    group.add_argument(
+        "--as-of",
+        type=parse_day,
+        metavar="YYYY-MM-DD",
+        help="judge requests against the models OpenAI served that day (default: today): where OpenAI answers"
+        " (and with --mock) a retired model or variation is refused before sending, elsewhere it is sent with"
+        " a warning; 2026-05-01 shows the pinned spec's catalogue (dall-e, variations). history rerun reuses"
+        " the day a call asked for",
+        **default,
     )
     behaviour = parser.add_argument_group("behaviour (every command)")
     behaviour.add_argument(

@@ -16,6 +16,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import contextlib
+import datetime as dt
 import hashlib
 import json
 import os
@@ -29,7 +30,7 @@ from typing import Any
 import httpx
 
 from openai_images.commandline import console as exit_codes
-from openai_images.commandline.clients import AsyncClients, async_clients, server_label
+from openai_images.commandline.clients import AsyncClients, as_of, async_clients, retirements, server_label
 from openai_images.commandline.console import CommandError, Console, describe_error
 from openai_images.commandline.history import OK, REUSED, Entry, History
 from openai_images.commandline.options import COMMANDS, file_fields
@@ -89,7 +90,7 @@ class Line:
         }
 
 
-def _line_request(document: Mapping[str, Any], base: Path) -> ImageRequest:
+def _line_request(document: Mapping[str, Any], base: Path, day: dt.date, refuse_retired: bool) -> ImageRequest:
     params = dict(document)
     command = params.pop("operation", "generate")
     if command not in COMMANDS:
@@ -105,12 +106,13 @@ def _line_request(document: Mapping[str, Any], base: Path) -> ImageRequest:
         if not all(isinstance(path, str) for path in paths):
             raise ValidationError([Issue(spec_field.name, "must be a path or a list of paths", value)])
         files[spec_field.name] = [base / path for path in paths]
-    request = ImageRequest.build(command, params, files)
-    request.validate()
+    request = ImageRequest.build(command, params, files, day)
+    request.validate(refuse_retired)
     return request
 
 
-def read_lines(path: Path) -> list[Line]:
+def read_lines(path: Path, day: dt.date, refuse_retired: bool) -> list[Line]:
+    """The lines of a batch file, each a request judged as of ``day``, or the problem that stops it."""
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
@@ -134,7 +136,7 @@ def read_lines(path: Path) -> list[Line]:
         request = None
         if problem is None:
             try:
-                request = _line_request(document, path.parent)
+                request = _line_request(document, path.parent, day, refuse_retired)
             except ValidationError as exc:
                 problem = exc
         lines.append(Line(number, key, request, problem))
@@ -221,8 +223,11 @@ class AdaptiveLimit:
 
 
 class BatchRun:
-    def __init__(self, args: argparse.Namespace, console: Console, lines: list[Line], history: History | None) -> None:
+    def __init__(
+        self, args: argparse.Namespace, console: Console, lines: list[Line], history: History | None, day: dt.date
+    ) -> None:
         self.args = args
+        self.day = day
         self.console = console
         self.lines = lines
         self.history = history
@@ -247,7 +252,7 @@ class BatchRun:
 
     async def run(self, pending: list[Line]) -> None:
         self.bar.total = len(pending)
-        self.clients = async_clients(self.args, {"response": [self._on_response]})
+        self.clients = async_clients(self.args, self.day, {"response": [self._on_response]})
         queue = deque(pending)
 
         async def worker() -> None:
@@ -287,7 +292,7 @@ class BatchRun:
         assert self.clients is not None and line.request is not None
         request = line.request
         plan = OutputPlan(self.out, f"{request.file_prefix()}-{line.name_tag}")
-        entry = new_entry(request, self.server, batch_key=line.key)
+        entry = new_entry(request, self.server, self.args.as_of is not None, batch_key=line.key)
         self.bar.running += 1
         self.bar.refresh()
         try:
@@ -390,10 +395,11 @@ def run(args: argparse.Namespace, console: Console) -> int:
     if args.concurrency < 1:
         raise CommandError("--concurrency must be at least 1", exit_codes.INVALID)
     source = Path(args.file).expanduser()
-    lines = read_lines(source)
+    day = as_of(args)
+    lines = read_lines(source, day, refuse_retired=retirements(args) == "refuse")
     _fail_invalid(lines, console)
     if args.dry_run:
-        return asyncio.run(_dry_run(lines, args, console))
+        return asyncio.run(_dry_run(lines, args, console, day))
     out = Path(args.out).expanduser().absolute()
     check_writable(OutputPlan(out, "batch"))
     out.mkdir(parents=True, exist_ok=True)
@@ -414,7 +420,7 @@ def run(args: argparse.Namespace, console: Console) -> int:
     started = time.monotonic()
     interrupted = False
     with opened_history(args, console) as history:
-        batch = BatchRun(args, console, lines, history)
+        batch = BatchRun(args, console, lines, history, day)
         try:
             if pending:
                 asyncio.run(batch.run(pending))
@@ -458,9 +464,9 @@ def _summary(lines: list[Line], source: Path, out: Path, elapsed: float, interru
     console.result(document, new_paths)
 
 
-async def _dry_run(lines: list[Line], args: argparse.Namespace, console: Console) -> int:
+async def _dry_run(lines: list[Line], args: argparse.Namespace, console: Console, day: dt.date) -> int:
     """Every valid line's request as it would be sent (key redacted); nothing is sent."""
-    clients = async_clients(args, {})
+    clients = async_clients(args, day, {})
     shown = []
     try:
         for line in lines:

@@ -1,5 +1,6 @@
 """The API client a command talks to: the embedded mock (``--mock``), or the API the global
-options and the environment name (``--api-key``/``OPENAI_API_KEY``, ``--base-url``...).
+options and the environment name (``--api-key``/``OPENAI_API_KEY``, ``--base-url``...), and the day
+(``--as-of``) both judge requests on.
 
 Also where images answered by URL are downloaded from: the mock's URLs only resolve through the
 mock's own transport.
@@ -8,6 +9,7 @@ mock's own transport.
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import warnings
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -17,7 +19,7 @@ from urllib.parse import urlsplit, urlunsplit
 import httpx
 
 from openai_images import config
-from openai_images.client import AsyncImagesApi, ImagesApi
+from openai_images.client import AsyncImagesApi, ImagesApi, Retirements, retirements_for
 
 DRY_RUN_KEY = "sk-dry-run"
 """Stands in for a missing key in a dry run: the request is only shown, with the key redacted."""
@@ -34,13 +36,31 @@ def parse_header(text: str) -> tuple[str, str]:
     return name.strip(), value.strip()
 
 
-def _options(args: argparse.Namespace) -> dict[str, Any]:
+def parse_day(text: str) -> dt.date:
+    """``--as-of``: a day written YYYY-MM-DD, or ``today``."""
+    if text == "today":
+        return dt.date.today()
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a day written YYYY-MM-DD (or today)") from None
+
+
+def as_of(args: argparse.Namespace) -> dt.date:
+    """The day requests are judged on: ``--as-of``, else today."""
+    day: dt.date | None = args.as_of
+    return day if day is not None else dt.date.today()
+
+
+def _options(args: argparse.Namespace, day: dt.date) -> dict[str, Any]:
     """Client settings from the global options; unset ones fall back to the environment."""
     headers: Mapping[str, str] = dict(args.header or [])
     return {
         "timeout": args.timeout,
         "max_retries": args.max_retries,
         "default_headers": headers or None,
+        "as_of": day,
+        "retirements": retirements(args),
     }
 
 
@@ -60,17 +80,26 @@ def _without_credentials(url: str) -> str:
     return urlunsplit((parts.scheme, netloc, parts.path, "", ""))
 
 
+def _settings(args: argparse.Namespace) -> config.Settings:
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # the client warns about plain http when it is built
+        try:
+            return config.resolve(**_connection(args))
+        except config.MissingCredentialsError:
+            return config.resolve(**{**_connection(args), "api_key": DRY_RUN_KEY})
+
+
 def server_label(args: argparse.Namespace) -> str:
     """Which server answers: ``mock``, or the base URL (never credentials). Part of the reuse key."""
     if args.mock:
         return "mock"
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")  # the client warns about plain http when it is built
-        try:
-            settings = config.resolve(**_connection(args))
-        except config.MissingCredentialsError:
-            settings = config.resolve(**{**_connection(args), "api_key": DRY_RUN_KEY})
-    return _without_credentials(settings.base_url)
+    return _without_credentials(_settings(args).base_url)
+
+
+def retirements(args: argparse.Namespace) -> Retirements:
+    """What OpenAI's retirements do to a request: the client's default for the server, except that the
+    embedded mock answers as OpenAI does, so there they are refused before sending too."""
+    return "refuse" if args.mock else retirements_for(_settings(args))
 
 
 @dataclass
@@ -84,29 +113,32 @@ class Clients:
         self.api.close()
 
 
-def _mock_app() -> Any:
+def _mock_app(day: dt.date) -> Any:
+    """The mock app serving the catalogue of ``day``, the day the client judges on too."""
     try:
         from openai_images.mock.app import create_app
     except ImportError as exc:
         raise MockUnavailableError(
             f"--mock needs the mock server's dependencies ({exc.name} is missing): pip install 'openai-images[mock]'"
         ) from None
-    return create_app()
+    return create_app(as_of=day)
 
 
-def sync_clients(args: argparse.Namespace) -> Clients:
+def sync_clients(args: argparse.Namespace, day: dt.date) -> Clients:
+    """The clients of a command that judges requests as of ``day``."""
+    options = _options(args, day)
     if args.mock:
-        app = _mock_app()
+        app = _mock_app(day)
         from openai_images.mock.embedded import images_api
 
-        api = images_api(app, **_options(args))
+        api = images_api(app, **options)
         return Clients(api, api.http_client)
     try:
-        return Clients(ImagesApi(**_connection(args), **_options(args)), None)
+        return Clients(ImagesApi(**_connection(args), **options), None)
     except config.MissingCredentialsError:
         if not args.dry_run:
             raise
-        return Clients(ImagesApi(**{**_connection(args), "api_key": DRY_RUN_KEY}, **_options(args)), None)
+        return Clients(ImagesApi(**{**_connection(args), "api_key": DRY_RUN_KEY}, **options), None)
 
 
 @dataclass
@@ -120,14 +152,15 @@ class AsyncClients:
             self.downloads.close()
 
 
-def async_clients(args: argparse.Namespace, event_hooks: Mapping[str, list[Any]]) -> AsyncClients:
-    """An AsyncImagesApi whose every answer passes through ``event_hooks`` (batches watch for 429s)."""
-    options = _options(args)
+def async_clients(args: argparse.Namespace, day: dt.date, event_hooks: Mapping[str, list[Any]]) -> AsyncClients:
+    """An AsyncImagesApi judging as of ``day``, whose every answer passes through ``event_hooks`` (batches
+    watch for 429s)."""
+    options = _options(args, day)
     # An injected httpx client keeps its own timeout unless one is passed: pass the API's default.
     options["timeout"] = options["timeout"] if options["timeout"] is not None else config.DEFAULT_TIMEOUT
     hooks = {name: list(functions) for name, functions in event_hooks.items()}
     if args.mock:
-        app = _mock_app()
+        app = _mock_app(day)
         from openai_images.mock import embedded
 
         transport = httpx.ASGITransport(app)

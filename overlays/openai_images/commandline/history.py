@@ -1,9 +1,9 @@
 """The record of every call: a SQLite database in the user's data directory.
 
 ``OPENAI_IMAGES_HISTORY`` names another file. A row holds what was asked (operation, model,
-parameters, prompt, input hashes, the server) and what came of it (revised prompts, request id,
-usage, saved paths, outcome); never a credential. The file is created readable by its owner only:
-prompts can be private.
+parameters, prompt, input hashes, the server, the day it was judged on) and what came of it
+(revised prompts, request id, usage, saved paths, outcome); never a credential. The file is
+created readable by its owner only: prompts can be private.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 ENVIRONMENT_VARIABLE = "OPENAI_IMAGES_HISTORY"
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 OK = "ok"
 REUSED = "reused"
@@ -44,10 +44,14 @@ CREATE TABLE IF NOT EXISTS calls (
     paths TEXT NOT NULL,
     elapsed REAL,
     reused_from INTEGER,
-    batch_key TEXT
+    batch_key TEXT,
+    as_of TEXT,
+    as_of_given INTEGER NOT NULL DEFAULT 0
 );
 CREATE INDEX IF NOT EXISTS calls_by_key ON calls (request_key, outcome);
 """
+_ADDED_COLUMNS = {"as_of": "TEXT", "as_of_given": "INTEGER NOT NULL DEFAULT 0"}
+"""Columns of schema version 2, added to a database an earlier version made."""
 
 _JSON_COLUMNS = ("params", "inputs", "revised_prompts", "usage", "paths")
 
@@ -87,6 +91,10 @@ class Entry:
     elapsed: float | None = None
     reused_from: int | None = None
     batch_key: str | None = None
+    as_of: str | None = None
+    """The day the request was judged on (YYYY-MM-DD): which models OpenAI served."""
+    as_of_given: bool = False
+    """Whether that day was asked for (``--as-of``) rather than the day of the call."""
     created_at: str = field(default_factory=now)
     id: int | None = None
 
@@ -98,6 +106,7 @@ class Entry:
         values = dict(row)
         for column in _JSON_COLUMNS:
             values[column] = json.loads(values[column]) if values[column] is not None else None
+        values["as_of_given"] = bool(values["as_of_given"])
         return cls(**values)
 
 
@@ -114,6 +123,10 @@ class History:
         self._connection.row_factory = sqlite3.Row
         with self._connection:
             self._connection.executescript(_SCHEMA)
+            present = {row["name"] for row in self._connection.execute("PRAGMA table_info(calls)")}
+            for column, declaration in _ADDED_COLUMNS.items():
+                if column not in present:
+                    self._connection.execute(f"ALTER TABLE calls ADD COLUMN {column} {declaration}")
             self._connection.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
 
     def close(self) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
 
 from openai_images.commandline import console as exit_codes
@@ -77,13 +78,25 @@ def export(history: History, args: argparse.Namespace, console: Console) -> int:
     return exit_codes.SUCCESS
 
 
-def request_of(entry: Entry, console: Console) -> ImageRequest:
-    """The recorded request, with its input files read again from where they were."""
+def rerun_day(entry: Entry, asked: dt.date | None) -> dt.date | None:
+    """The day a rerun is judged on (None: today): ``--as-of`` if given; else the day the call asked for
+    with its own ``--as-of``, since that day was part of what the user asked (the old catalogue). A call
+    judged on the day it was made is judged on the day of the rerun: retirements since then refuse it
+    before sending, as they would any new call."""
+    if asked is not None:
+        return asked
+    if entry.as_of_given and entry.as_of is not None:
+        return dt.date.fromisoformat(entry.as_of)
+    return None
+
+
+def request_of(entry: Entry, day: dt.date, console: Console) -> ImageRequest:
+    """The recorded request as of ``day``, with its input files read again from where they were."""
     files: dict[str, list[str]] = {}
     for item in entry.inputs:
         files.setdefault(item["param"], []).append(item["path"])
     try:
-        request = ImageRequest.build(entry.command, entry.params, files)
+        request = ImageRequest.build(entry.command, entry.params, files, day)
     except ValidationError as exc:
         raise CommandError(f"cannot rerun call #{entry.id}: {'; '.join(str(issue) for issue in exc.issues)}") from None
     for recorded, current in zip(entry.inputs, request.inputs, strict=True):
@@ -112,9 +125,13 @@ def _recorded_server(entry: Entry, args: argparse.Namespace, console: Console) -
 
 def rerun(history: History, args: argparse.Namespace, console: Console) -> int:
     from openai_images.commandline import single
+    from openai_images.commandline.clients import as_of
 
     entry = _entry(history, args.id)
-    request = request_of(entry, console)
+    if args.as_of is None and entry.as_of_given:
+        console.info(f"rerunning call #{entry.id} as of {entry.as_of}, the day it asked for (or: --as-of today)")
+    args.as_of = rerun_day(entry, args.as_of)
+    request = request_of(entry, as_of(args), console)
     history.close()  # the call records itself through its own connection
     _recorded_server(entry, args, console)
     console.info(f"rerunning call #{entry.id}: {entry.command} with {entry.model or 'the default model'}")

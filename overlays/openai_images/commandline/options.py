@@ -2,16 +2,20 @@
 
 Each body property of a command's operation becomes one ``--kebab-case`` option: its type from
 the schema, ``choices`` from a strict enum, its help from the description's first sentence plus
-what the rules table says per model (sizes, qualities, limits, which models take it). File fields
-become the command's positional images and ``--mask``-style options. A field added to the spec
-is an option at once; an option the user does not give is not sent.
+what the rules table says per model (sizes, qualities, limits, which models take it, which output
+format it needs). An object of simple members becomes one option per member (``svg.model``:
+``--svg-model``). File fields become the command's positional images and ``--mask``-style options.
+A field added to the spec is an option at once; an option the user does not give is not sent,
+except ``--model``, whose default is ``$OPENAI_IMAGES_MODEL``, else the rules table's ``cli_model``.
 """
 
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import functools
 import json
+import os
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -65,9 +69,13 @@ COMMANDS: dict[str, Command] = {
 SIMPLE_KINDS = ("integer", "number", "boolean", "string")
 
 
+MODEL_VARIABLE = "OPENAI_IMAGES_MODEL"
+"""Names the model a command uses when none is given (else the rules table's ``cli_model``)."""
+
+
 @dataclass(frozen=True)
 class BodyField:
-    """One property of a request body, as the command line offers it."""
+    """One property of a request body (or one member of an object property), as the command line offers it."""
 
     name: str
     kind: str
@@ -77,15 +85,19 @@ class BodyField:
     choices: tuple[Any, ...] | None
     required: bool
     help: str
+    path: tuple[str, ...] = ()
+    """For a member of an object property: the keys below ``name`` (``svg.reasoning.effort``: reasoning, effort)."""
+    words: tuple[str, ...] = ()
+    """The option's name, when it is not ``name``: an object's members are ``name`` plus theirs (svg, model)."""
 
     @property
     def flag(self) -> str:
-        return "--" + self.name.replace("_", "-")
+        return "--" + "-".join(self.words or (self.name,)).replace("_", "-")
 
     @property
     def dest(self) -> str:
         # Prefixed, so that a spec field can never clobber one of the command line's own settings.
-        return "body_" + self.name
+        return "body_" + ".".join((self.name, *self.path))
 
 
 # --- reading schemas ---------------------------------------------------------------------------------------
@@ -192,6 +204,61 @@ def offered_models(command: Command) -> list[ModelRules]:
     return chosen or list(rules.values())
 
 
+def format_notes(name: str) -> list[str]:
+    """Which output format a parameter needs, and its default there (the rules table's formats)."""
+    notes = []
+    for fmt in table().formats.values():
+        if name in fmt.parameters:
+            default = fmt.defaults.get(name)
+            notes.append(f"Only with --output-format {fmt.name}" + (f" (default {default})." if default else "."))
+    return notes
+
+
+def default_model(command: Command, as_of: dt.date) -> str | None:
+    """The model a command sends when none is given: ``$OPENAI_IMAGES_MODEL``, else the rules table's
+    ``cli_model`` on a day OpenAI served it (before then, none: the API's default of that day applies).
+
+    None for an operation that does not offer it (the spec lists it for other operations only:
+    variations take dall-e-2 alone); a name the spec does not know at all (a gateway's) is used as given."""
+    if "model" not in command.operation.properties(command.content_type):
+        return None
+    chosen = os.environ.get(MODEL_VARIABLE, "").strip() or None
+    if chosen is None:
+        rules = table()
+        current = rules.models.get(rules.cli_model)
+        chosen = rules.cli_model if current is not None and current.live_on(as_of) else None
+    if chosen is None:
+        return None
+    if chosen in spec.models_named() and chosen not in command.operation.offered_models(command.content_type):
+        return None
+    return chosen
+
+
+def model_notes(operation: spec.Operation, content_type: str) -> list[str]:
+    """The models the spec lists, each with its end if OpenAI ended it; and the command line's default."""
+    rules = table()
+    offered = operation.offered_models(content_type)
+    notes = []
+    if offered:
+        listed = []
+        for name in offered:
+            ended = rules.models[name].ended if name in rules.models else None
+            confirmed = ended is not None and ended.confirmed
+            listed.append(f"{name} ({ended.kind} {ended.date.isoformat()})" if ended and confirmed else name)
+        notes.append(f"Known: {', '.join(listed)}.")
+    if rules.cli_model in offered:
+        replaced = [
+            model.name for model in rules.models.values() if model.ended and rules.cli_model in model.ended.replacements
+        ]
+        why = f"; OpenAI names it as a replacement for {', '.join(replaced)}" if replaced else ""
+        arrived = rules.models[rules.cli_model].arrived
+        since = (
+            f" (on a --as-of day before {arrived.date.isoformat()}, none is sent)" if arrived and arrived.date else ""
+        )
+        notes.append(f"Default: ${MODEL_VARIABLE}, else {rules.cli_model}, a current model{why}{since}.")
+    return notes
+
+
 def per_model_notes(name: str, models: Sequence[ModelRules]) -> list[str]:
     """What the rules table says about a parameter where models differ, as sentences for its help."""
     if len(models) < 2:
@@ -207,6 +274,14 @@ def per_model_notes(name: str, models: Sequence[ModelRules]) -> list[str]:
         limits = _grouped(models, lambda rules: None if rules.max_n is None else f"at most {rules.max_n}")
         if limits:
             notes.append(f"{limits}.")
+    elif name == "input_fidelity":
+        values = _grouped(models, lambda rules: ", ".join(rules.input_fidelity) or None)
+        if values:
+            notes.append(f"Per model: {values}.")
+    elif name == "output_format":
+        formats = _grouped(models, lambda rules: ", ".join(rules.output_formats) or None)
+        if formats:
+            notes.append(f"Per model: {formats}.")
     elif name == "output_compression":
         ranges = {
             f"{rules.output_compression.min}..{rules.output_compression.max},"
@@ -225,39 +300,94 @@ def per_model_notes(name: str, models: Sequence[ModelRules]) -> list[str]:
 # --- the fields of a command -------------------------------------------------------------------------------
 
 
+def _kind(present: Sequence[spec.Schema]) -> str:
+    if any(_is_file(leaf) for leaf in present):
+        return "file"
+    kinds = {_type_of(leaf) for leaf in present}
+    only = next(iter(kinds)) if len(kinds) == 1 else None
+    return only if only in SIMPLE_KINDS else "json"
+
+
+Member = tuple[tuple[str, ...], tuple[str, ...], spec.Schema, str | None]
+"""An object's member: its keys, the words of its option, its schema, and the description of its object."""
+
+
+def _members(present: Sequence[spec.Schema], words: tuple[str, ...], context: str | None) -> list[Member] | None:
+    """The simple members of an object schema, nested objects included, or None when it is not one.
+
+    A nested object of one member lends its option no word (``svg.reasoning.effort``: ``--svg-effort``)."""
+    if len(present) != 1 or present[0].get("type") != "object" or not present[0].get("properties"):
+        return None
+    properties: Mapping[str, spec.Schema] = present[0]["properties"]
+    description = present[0].get("description")
+    context = description if isinstance(description, str) and description.strip() else context
+    members: list[Member] = []
+    for key, raw in properties.items():
+        schema = spec.resolve(raw)
+        inner = [leaf for leaf in _alternatives(schema) if not _is_null(leaf)]
+        single = len(inner) == 1 and len(inner[0].get("properties") or ()) == 1
+        nested = _members(inner, words if single else (*words, key), context)
+        if nested is not None:
+            members += [((key, *path), member_words, leaf, text) for path, member_words, leaf, text in nested]
+        elif _kind(inner) in SIMPLE_KINDS:
+            members.append(((key,), (*words, key), schema, context))
+        else:
+            return None
+    return members
+
+
+def _help(
+    name: str,
+    schema: spec.Schema,
+    kind: str,
+    choices: tuple[Any, ...] | None,
+    notes: Sequence[str],
+    fallback: str | None = None,
+) -> str:
+    leaves = _alternatives(schema)
+    present = [leaf for leaf in leaves if not _is_null(leaf)]
+    sentences = []
+    description = _first(leaves, schema, "description")
+    description = description if isinstance(description, str) and description.strip() else fallback
+    if description:
+        sentences.append(first_sentence(description))
+    low, high = _first(present, schema, "minimum"), _first(present, schema, "maximum")
+    if kind in ("integer", "number") and low is not None and high is not None:
+        sentences.append(f"Range: {low}..{high}.")
+    sentences += notes
+    if kind == "json":
+        sentences.append("A JSON value.")
+    default = _first(present, schema, "default")
+    if default is not None and kind != "file":
+        sentences.append(f"API default: {default if isinstance(default, str) else json.dumps(default)}.")
+    return " ".join(sentences)
+
+
 def describe(operation: spec.Operation, content_type: str, models: Sequence[ModelRules]) -> list[BodyField]:
-    """The body's properties as command-line fields, in the spec's order."""
+    """The body's properties as command-line fields, in the spec's order; an object's members each one field."""
     body = operation.body_schema(content_type)
     required = set(body.get("required", ()))
     fields = []
     for name, raw in operation.properties(content_type).items():
         schema = spec.resolve(raw)
-        leaves = _alternatives(schema)
-        present = [leaf for leaf in leaves if not _is_null(leaf)]
-        if any(_is_file(leaf) for leaf in present):
-            kind = "file"
-        else:
-            kinds = {_type_of(leaf) for leaf in present}
-            only = next(iter(kinds)) if len(kinds) == 1 else None
-            kind = only if only in SIMPLE_KINDS else "json"
+        present = [leaf for leaf in _alternatives(schema) if not _is_null(leaf)]
+        notes = per_model_notes(name, models) + format_notes(name)
+        members = _members(present, (name,), None)
+        if members is not None and len({words for _, words, _, _ in members}) < len(members):
+            members = [(path, (name, *path), leaf, text) for path, _, leaf, text in members]  # the full names
+        if members is not None:
+            for path, words, leaf, context in members:
+                inner = [item for item in _alternatives(leaf) if not _is_null(item)]
+                kind = _kind(inner)
+                choices = None if kind == "boolean" else _strict_choices(inner)
+                sets = f"Sets {'.'.join((name, *path))}."
+                text = _help(name, leaf, kind, choices, [*notes, sets], fallback=context)
+                fields.append(BodyField(name, kind, False, choices, False, text, path=path, words=words))
+            continue
+        kind = _kind(present)
         choices = None if kind in ("file", "boolean") else _strict_choices(present)
-        sentences = []
-        description = _first(leaves, schema, "description")
-        if isinstance(description, str) and description.strip():
-            sentences.append(first_sentence(description))
-        low, high = _first(present, schema, "minimum"), _first(present, schema, "maximum")
-        if kind in ("integer", "number") and low is not None and high is not None:
-            sentences.append(f"Range: {low}..{high}.")
-        sentences += per_model_notes(name, models)
         if name == "model" and choices is None:
-            known = [str(value) for value in spec.enum_values(schema) if value is not None]
-            if known:
-                sentences.append(f"Known: {', '.join(known)}.")
-        if kind == "json":
-            sentences.append("A JSON value.")
-        default = _first(present, schema, "default")
-        if default is not None and kind != "file":
-            sentences.append(f"API default: {default if isinstance(default, str) else json.dumps(default)}.")
+            notes += model_notes(operation, content_type)
         fields.append(
             BodyField(
                 name=name,
@@ -265,7 +395,7 @@ def describe(operation: spec.Operation, content_type: str, models: Sequence[Mode
                 many=kind == "file" and any(leaf.get("type") == "array" for leaf in present),
                 choices=choices,
                 required=name in required,
-                help=" ".join(sentences),
+                help=_help(name, schema, kind, choices, notes),
             )
         )
     return fields
@@ -337,16 +467,27 @@ def add_request_arguments(parser: argparse.ArgumentParser, command: Command, res
                 type=_CONVERTERS[field.kind],
                 choices=field.choices,
                 required=field.required,
-                metavar=None if field.choices else _METAVARS.get(field.kind, field.name.upper()),
+                metavar=None if field.choices else _METAVARS.get(field.kind, (field.path or (field.name,))[-1].upper()),
                 help=help_text,
             )
         taken.add(flag)
 
 
 def given_params(args: argparse.Namespace, command_name: str) -> dict[str, Any]:
-    """The body properties the user set, by their spec names (files excluded)."""
-    values = {field.name: getattr(args, field.dest, None) for field in fields(command_name) if field.kind != "file"}
-    return {name: value for name, value in values.items() if value is not None}
+    """The body properties the user set, by their spec names (files excluded; an object's members as an object)."""
+    params: dict[str, Any] = {}
+    for field in fields(command_name):
+        value = getattr(args, field.dest, None)
+        if field.kind == "file" or value is None:
+            continue
+        if not field.path:
+            params[field.name] = value
+            continue
+        node = params.setdefault(field.name, {})
+        for key in field.path[:-1]:
+            node = node.setdefault(key, {})
+        node[field.path[-1]] = value
+    return params
 
 
 def given_files(args: argparse.Namespace, command_name: str) -> dict[str, list[str]]:
@@ -357,7 +498,3 @@ def given_files(args: argparse.Namespace, command_name: str) -> dict[str, list[s
         if value:
             found[field.name] = [str(item) for item in value] if isinstance(value, list) else [str(value)]
     return found
-
-
-def field_names(command_name: str) -> Mapping[str, BodyField]:
-    return {field.name: field for field in fields(command_name)}

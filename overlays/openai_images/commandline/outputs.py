@@ -25,12 +25,29 @@ from typing import Any
 
 import httpx
 
+from openai_images import imageinfo, spec
 from openai_images.commandline.history import default_path
 from openai_images.errors import APIError
 from openai_images.files import SaveError, SaveLocationError, make_directories, remove_empty, save_images, why_not
 
-IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".webp", ".gif")
-_SAME_FORMAT = {".jpeg": ".jpg"}
+
+@functools.cache
+def image_suffixes() -> tuple[str, ...]:
+    """The suffixes of the formats the spec's ``output_format`` names (and their usual extensions: ``.jpg``)."""
+    names = [
+        str(value)
+        for operation in spec.operations().values()
+        for content_type in operation.request_bodies
+        for value in spec.enum_values(operation.properties(content_type).get("output_format", {}))
+        if value is not None
+    ]
+    suffixes = [f".{name}" for name in names] + [f".{imageinfo.extension(name) or name}" for name in names]
+    return tuple(dict.fromkeys(suffixes))
+
+
+def _same_format(suffix: str) -> str:
+    """``.jpeg`` and ``.jpg`` alike: the usual extension of the format a suffix names."""
+    return "." + (imageinfo.extension(suffix[1:]) or suffix[1:])
 
 
 class OutputExistsError(Exception):
@@ -90,7 +107,7 @@ class OutputPlan:
         if output is None:
             return cls(Path.cwd(), prefix)
         path = Path(output).expanduser().absolute()
-        if path.suffix.lower() in IMAGE_SUFFIXES and not path.is_dir() and not output.endswith(("/", os.sep)):
+        if path.suffix.lower() in image_suffixes() and not path.is_dir() and not output.endswith(("/", os.sep)):
             return cls(path.parent, path.stem, exact=path)
         return cls(path, prefix)
 
@@ -114,9 +131,9 @@ class OutputPlan:
             if self.exact is not None and count == 1:
                 candidates.append(self.exact)
             else:
-                candidates += [self.image(index, count, suffix[1:]) for suffix in IMAGE_SUFFIXES]
+                candidates += [self.image(index, count, suffix[1:]) for suffix in image_suffixes()]
         for index in range(1, partials + 1):
-            candidates += [self.partial(index, suffix[1:]) for suffix in IMAGE_SUFFIXES]
+            candidates += [self.partial(index, suffix[1:]) for suffix in image_suffixes()]
         return [path for path in candidates if path.exists()]
 
 
@@ -231,8 +248,7 @@ Warn = Callable[[str], None]
 
 
 def _check_suffix(target: Path, written: Path, warn: Warn | None) -> None:
-    wanted = _SAME_FORMAT.get(target.suffix.lower(), target.suffix.lower())
-    actual = _SAME_FORMAT.get(written.suffix.lower(), written.suffix.lower())
+    wanted, actual = _same_format(target.suffix.lower()), _same_format(written.suffix.lower())
     if warn is not None and wanted != actual:
         warn(f"{target} holds a {actual[1:]} image, whatever its name says")
 

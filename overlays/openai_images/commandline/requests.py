@@ -1,14 +1,17 @@
 """One image request as the command line handles it, wherever it comes from.
 
 Command-line arguments, a batch line and a history entry all become an ``ImageRequest``: the
-command, the body parameters that were set (nothing else is sent), and the input files with their
-sha256 hashes. Together with the server they make the key that ``--reuse`` matches on.
+command, the body parameters that were set (nothing else is sent, except the default model), and
+the input files with their sha256 hashes. Together with the server they make the key that
+``--reuse`` matches on. A request is judged as of a day: the models OpenAI served then.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import hashlib
+import importlib
 import json
 import re
 import unicodedata
@@ -18,13 +21,21 @@ from pathlib import Path
 from typing import Any, Self
 
 from openai_images import spec
-from openai_images.commandline.options import COMMANDS, Command, file_fields
+from openai_images.commandline.options import COMMANDS, Command, default_model, file_fields
 from openai_images.errors import Issue, ValidationError
 from openai_images.rules import table
 from openai_images.validation import check_request, effective_model
 
 _FORMAT_OF_SUFFIX = {".jpg": "jpeg"}
 """File suffixes whose format is named otherwise; any other suffix names its format (``.png``: png)."""
+
+
+def with_default_model(command: Command, params: Mapping[str, Any], as_of: dt.date) -> dict[str, Any]:
+    """``params`` with the default model when they name none."""
+    if params.get("model") is not None:
+        return dict(params)
+    model = default_model(command, as_of)
+    return dict(params) if model is None else {**params, "model": model}
 
 
 @dataclass(frozen=True)
@@ -72,15 +83,17 @@ def takes_output_format(operation_id: str, model: str, content_type: str | None 
 def formats_made(operation_id: str, model: str, content_type: str | None = None) -> tuple[str, ...] | None:
     """The image formats ``model`` answers ``operation_id`` in; None for a model the rules table does not know.
 
-    A model that takes ``output_format`` (its parameters in the rules table) makes every value of the
-    operation's ``output_format`` enum (the spec); any other model makes only what the spec names as
-    ``output_format``'s default, which is what a server does when the field is absent.
+    A model that takes ``output_format`` makes the formats its rules list (``ModelRules.output_formats``)
+    that the operation's ``output_format`` enum (the spec) offers; any other model makes only what the
+    spec names as ``output_format``'s default, which is what a server does when the field is absent.
     """
-    if model not in table().models:
+    rules = table().models.get(model)
+    if rules is None:
         return None
     if takes_output_format(operation_id, model, content_type):
         schema = spec.operation(operation_id).properties(content_type)["output_format"]
-        return tuple(str(value) for value in spec.enum_values(schema) if value is not None)
+        offered = {str(value) for value in spec.enum_values(schema) if value is not None}
+        return tuple(fmt for fmt in rules.output_formats if fmt in offered)
     defaults = {spec.default_of(other, "output_format") for other in spec.operations()}
     return tuple(sorted(str(value) for value in defaults if value is not None)) or None
 
@@ -91,16 +104,37 @@ def format_of(path: Path) -> str:
     return _FORMAT_OF_SUFFIX.get(suffix, suffix[1:])
 
 
+def _as_declared(schema: spec.Schema | None, value: Any) -> Any:
+    """An object parameter as the generated model class its schema references; anything else as it is."""
+    if schema is None or not isinstance(value, dict):
+        return value
+    for branch in (schema, *schema.get("anyOf", ()), *schema.get("oneOf", ())):
+        reference = branch.get("$ref")
+        if isinstance(reference, str):
+            models = importlib.import_module("openai_images_client.models")
+            return getattr(models, reference.rsplit("/", 1)[-1]).from_dict(value)
+    return value
+
+
 @dataclass(frozen=True)
 class ImageRequest:
     command: Command
     params: Mapping[str, Any]
     """The body parameters that were set, by their spec names; files excluded, prompt included."""
+    as_of: dt.date
+    """The day the request is judged on (``--as-of``, else today): which models OpenAI served."""
     inputs: tuple[InputFile, ...] = ()
 
     @classmethod
-    def build(cls, command_name: str, params: Mapping[str, Any], files: Mapping[str, Sequence[str | Path]]) -> Self:
-        """Read the input files; every unreadable one is reported at once."""
+    def build(
+        cls,
+        command_name: str,
+        params: Mapping[str, Any],
+        files: Mapping[str, Sequence[str | Path]],
+        as_of: dt.date,
+    ) -> Self:
+        """The request with the default model when it names none; the input files are read, and every
+        unreadable one is reported at once."""
         issues: list[Issue] = []
         inputs: list[InputFile] = []
         for param, paths in files.items():
@@ -111,7 +145,8 @@ class ImageRequest:
                     issues += exc.issues
         if issues:
             raise ValidationError(issues, COMMANDS[command_name].operation_id)
-        return cls(COMMANDS[command_name], dict(params), tuple(inputs))
+        command = COMMANDS[command_name]
+        return cls(command, with_default_model(command, params, as_of), as_of, tuple(inputs))
 
     @property
     def operation_id(self) -> str:
@@ -119,8 +154,8 @@ class ImageRequest:
 
     @property
     def model(self) -> str | None:
-        """The model the request runs on: the one asked for, or the operation's default."""
-        return effective_model(self.operation_id, self.params, self.command.content_type)
+        """The model the request runs on: the one asked for, or the operation's default on its day."""
+        return effective_model(self.operation_id, self.params, self.command.content_type, as_of=self.as_of)
 
     @property
     def prompt(self) -> str | None:
@@ -148,13 +183,23 @@ class ImageRequest:
         return files
 
     def call_arguments(self) -> dict[str, Any]:
-        """Keyword arguments for the ImagesApi method: the parameters, and the files as (name, bytes)."""
-        return {**self.params, **self._files(as_tuples=True)}
+        """Keyword arguments for the ImagesApi method: the parameters (an object as the generated class
+        its schema names, as the method declares it), and the files as (name, bytes)."""
+        properties = self.command.operation.properties(self.command.content_type)
+        params = {name: _as_declared(properties.get(name), value) for name, value in self.params.items()}
+        return {**params, **self._files(as_tuples=True)}
 
-    def issues(self) -> list[Issue]:
-        """Every problem the spec and the rules table find, before anything is sent."""
+    def issues(self, refuse_retired: bool) -> list[Issue]:
+        """Every problem the spec and the rules table find on the request's day, before anything is sent;
+        with ``refuse_retired`` (where OpenAI answers), a model or operation OpenAI had retired is one."""
         body = {**self.params, **self._files(as_tuples=False)}
-        return check_request(self.operation_id, body, content_type=self.command.content_type)
+        return check_request(
+            self.operation_id,
+            body,
+            content_type=self.command.content_type,
+            as_of=self.as_of,
+            lifecycle=refuse_retired,
+        )
 
     def for_output(self, file: Path | None) -> ImageRequest:
         """The request for images saved as ``file`` (``-o NAME.EXT``): without ``output_format`` it asks
@@ -181,8 +226,8 @@ class ImageRequest:
             return self
         return dataclasses.replace(self, params={**self.params, "output_format": wanted})
 
-    def validate(self) -> None:
-        issues = self.issues()
+    def validate(self, refuse_retired: bool) -> None:
+        issues = self.issues(refuse_retired)
         if issues:
             raise ValidationError(issues, self.operation_id)
 

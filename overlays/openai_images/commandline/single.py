@@ -18,7 +18,7 @@ from typing import Any
 import attrs
 
 from openai_images.commandline import console as exit_codes
-from openai_images.commandline.clients import Clients, server_label, sync_clients
+from openai_images.commandline.clients import Clients, as_of, retirements, server_label, sync_clients
 from openai_images.commandline.console import Console
 from openai_images.commandline.history import OK, REUSED, Entry, History, default_path
 from openai_images.commandline.options import COMMANDS, given_files, given_params
@@ -44,7 +44,7 @@ from openai_images.files import SaveError
 def run(args: argparse.Namespace, console: Console) -> int:
     """``generate``/``edit``/``vary``: the request is the command's arguments."""
     name = COMMANDS[args.command].name
-    request = ImageRequest.build(name, given_params(args, name), given_files(args, name))
+    request = ImageRequest.build(name, given_params(args, name), given_files(args, name), as_of(args))
     return execute(request, args, console)
 
 
@@ -83,7 +83,8 @@ def outcome_of(exc: BaseException) -> str:
     return "failed"
 
 
-def new_entry(request: ImageRequest, server: str, batch_key: str | None = None) -> Entry:
+def new_entry(request: ImageRequest, server: str, as_of_given: bool, batch_key: str | None = None) -> Entry:
+    """The history record of a request about to be sent; ``as_of_given``: the day was asked for (``--as-of``)."""
     return Entry(
         operation=request.operation_id,
         command=request.command.name,
@@ -95,13 +96,15 @@ def new_entry(request: ImageRequest, server: str, batch_key: str | None = None) 
         request_key=request.key(server),
         outcome="pending",
         batch_key=batch_key,
+        as_of=request.as_of.isoformat(),
+        as_of_given=as_of_given,
     )
 
 
 def execute(request: ImageRequest, args: argparse.Namespace, console: Console) -> int:
     plan = OutputPlan.from_option(args.output, request.file_prefix())
     request = request.for_output(plan.exact)
-    request.validate()
+    request.validate(refuse_retired=retirements(args) == "refuse")
     if args.dry_run:
         return dry_run(request, args, console)
     if not args.force:
@@ -111,7 +114,7 @@ def execute(request: ImageRequest, args: argparse.Namespace, console: Console) -
             raise OutputExistsError(blocking)
     check_writable(plan)
     server = server_label(args)
-    entry = new_entry(request, server)
+    entry = new_entry(request, server, as_of_given=args.as_of is not None)
     partial_paths: list[Path] = []
     with opened_history(args, console) as history:
         earlier = _reusable(request, entry, history, args, console)
@@ -123,7 +126,7 @@ def execute(request: ImageRequest, args: argparse.Namespace, console: Console) -
             entry.revised_prompts = earlier.revised_prompts
             console.info(f"reused call #{earlier.id} of {earlier.created_at} from history: no request was sent")
         else:
-            clients = sync_clients(args)
+            clients = sync_clients(args, request.as_of)
             try:
                 paths = call(clients, request, plan, entry, partial_paths, args, console)
             except BaseException as exc:
@@ -258,7 +261,7 @@ def report(console: Console, request: ImageRequest, entry: Entry, paths: list[Pa
 
 def dry_run(request: ImageRequest, args: argparse.Namespace, console: Console) -> int:
     """Build the request as it would be sent (the key redacted) and show it; send nothing."""
-    clients = sync_clients(args)
+    clients = sync_clients(args, request.as_of)
     try:
         prepared = getattr(clients.api, request.command.method)(**request.call_arguments(), dry_run=True)
     finally:
