@@ -48,7 +48,7 @@ mock: $(INSTALLED)
 
 # Make an image with the embedded mock (no key, no network) and print where it is.
 demo: $(INSTALLED)
-	@$(BIN)/openai-images generate "a lighthouse on a cliff at dawn, watercolor" --mock --model gpt-image-2.5-flare --quality low -o out/ --force
+	@$(BIN)/openai-images generate "a lighthouse on a cliff at dawn, watercolor" --mock --quality low -o out/ --force
 
 # Judge a running Images API: make contract BASE_URL=http://127.0.0.1:8080/v1 API_KEY=sk-... [CONTRACT_ARGS=...]
 # The key goes through the environment, so that neither make nor the process list shows it.
