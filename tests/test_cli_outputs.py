@@ -9,6 +9,7 @@ from types import SimpleNamespace
 
 import pytest
 from conftest import image_bytes
+from openai_images.commandline import requests
 from openai_images.commandline.outputs import (
     OutputExistsError,
     OutputPlan,
@@ -19,7 +20,6 @@ from openai_images.commandline.outputs import (
     place,
     save_answer,
 )
-from openai_images.commandline import requests
 from openai_images.commandline.requests import formats_made, slug
 from openai_images.rules import table
 
