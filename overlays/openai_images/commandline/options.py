@@ -336,14 +336,8 @@ def _members(present: Sequence[spec.Schema], words: tuple[str, ...], context: st
     return members
 
 
-def _help(
-    name: str,
-    schema: spec.Schema,
-    kind: str,
-    choices: tuple[Any, ...] | None,
-    notes: Sequence[str],
-    fallback: str | None = None,
-) -> str:
+def _help(schema: spec.Schema, kind: str, notes: Sequence[str], fallback: str | None = None) -> str:
+    """The description's first sentence (else ``fallback``'s), the range, ``notes`` and the API's default."""
     leaves = _alternatives(schema)
     present = [leaf for leaf in leaves if not _is_null(leaf)]
     sentences = []
@@ -381,7 +375,7 @@ def describe(operation: spec.Operation, content_type: str, models: Sequence[Mode
                 kind = _kind(inner)
                 choices = None if kind == "boolean" else _strict_choices(inner)
                 sets = f"Sets {'.'.join((name, *path))}."
-                text = _help(name, leaf, kind, choices, [*notes, sets], fallback=context)
+                text = _help(leaf, kind, [*notes, sets], fallback=context)
                 fields.append(BodyField(name, kind, False, choices, False, text, path=path, words=words))
             continue
         kind = _kind(present)
@@ -395,7 +389,7 @@ def describe(operation: spec.Operation, content_type: str, models: Sequence[Mode
                 many=kind == "file" and any(leaf.get("type") == "array" for leaf in present),
                 choices=choices,
                 required=name in required,
-                help=_help(name, schema, kind, choices, notes),
+                help=_help(schema, kind, notes),
             )
         )
     return fields
