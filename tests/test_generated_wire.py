@@ -86,6 +86,26 @@ def test_multipart_spells_booleans_as_json_does(api: ImagesApi, recorder: Record
     assert sent["flag"][0].text == "true"
 
 
+@pytest.mark.parametrize(
+    "svg",
+    [
+        {"model": "gpt-5.5", "reasoning": {"effort": "low"}},
+        pytest.param("model", id="the generated class"),
+    ],
+)
+def test_an_object_goes_out_as_the_sdks_bracketed_fields(
+    api: ImagesApi, recorder: Recorder, png: bytes, svg: object
+) -> None:
+    from openai_images_client.models import ImageEditSvgOptions, ImageEditSvgReasoning
+
+    if svg == "model":
+        svg = ImageEditSvgOptions(model="gpt-5.5", reasoning=ImageEditSvgReasoning(effort="low"))
+    api.create_image_edit(image=png, prompt="p", output_format="svg", svg=svg)  # type: ignore[arg-type]
+    sent = fields(recorder.last)
+    assert (sent["svg[model]"][0].text, sent["svg[reasoning][effort]"][0].text) == ("gpt-5.5", "low")
+    assert "svg" not in sent
+
+
 def test_multipart_sends_numbers_and_strings_as_their_text(api: ImagesApi, recorder: Recorder, png: bytes) -> None:
     api.create_image_edit(image=png, prompt="p", n=3, output_compression=50, model="gpt-image-1", size="1024x1536")
     sent = fields(recorder.last)

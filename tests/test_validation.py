@@ -306,6 +306,11 @@ def test_a_transparent_background_needs_png_or_webp(output_format: str | None, o
     assert (check_request("createImage", params) == []) is ok
 
 
+def test_a_dall_e_3_parameter_without_a_model_implies_no_gpt_image_model() -> None:
+    # "unless a parameter specific to the GPT image models is used": style is dall-e-3's, not theirs.
+    assert effective_model("createImage", {"prompt": "p", "style": "vivid"}) == "dall-e-2"
+
+
 def test_gpt_parameters_without_a_model_imply_a_gpt_image_model() -> None:
     params = {"prompt": "p", "output_format": "webp", "size": "1536x1024"}
     assert effective_model("createImage", params) == "gpt-image-1"

@@ -54,10 +54,15 @@ def effective_model(
     rules = table(reading)
     era_default = rules.default_model(operation_id, as_of or dt.date.today(), gpt_parameters=False)
     if era_default is not None:
-        default_rules = rules.models.get(era_default)
-        specific = rules.model_specific_parameters - (default_rules.parameters if default_rules else frozenset())
+        # "unless a parameter specific to the GPT image models is used": one the implied model takes and
+        # the default does not (dall-e-3's style implies nothing).
+        implied = rules.default_model(operation_id, as_of or dt.date.today(), gpt_parameters=True)
+        default_rules, implied_rules = rules.models.get(era_default), rules.models.get(str(implied))
+        specific = (implied_rules.parameters if implied_rules else frozenset()) - (
+            default_rules.parameters if default_rules else frozenset()
+        )
         if any(_given(params, name) for name in specific):
-            return rules.default_model(operation_id, as_of or dt.date.today(), gpt_parameters=True)
+            return implied
         return era_default
     default = spec.default_of(operation_id, "model", content_type)
     return default if isinstance(default, str) else None

@@ -483,7 +483,12 @@ class CreateImageEditRequest:
 
         if not isinstance(self.svg, Unset):
             if self.svg is not None:
-                files.extend(types.bracketed_form_fields("svg", self.svg.to_dict()))
+                files.extend(
+                    types.bracketed_form_fields(
+                        "svg",
+                        self.svg if isinstance(self.svg, dict) else self.svg.to_dict(),
+                    )
+                )
 
         for prop_name, prop in self.additional_properties.items():
             if prop is not None:
