@@ -3,7 +3,8 @@
 Four kinds, each from its own hypothesis strategy, seeded so that ``--seed`` draws the same requests:
 
 - ``valid``: a valid combination for a claimed model (``inputs.valid_request``), real images;
-- ``near-miss``: the same with one model rule broken (``inputs.near_miss``);
+- ``near-miss``: one valid under every reading of the rules, with one thing changed so that it
+  breaks one rule (``inputs.near_miss``);
 - ``schema``: schemathesis's positive data (schema-valid, blind to the model rules), its binary
   fields given real images of a kind the request's model takes;
 - ``negative``: schemathesis's negative data (schema-invalid bodies).

@@ -353,9 +353,12 @@ def auth(ctx: Context, exchange: Exchange) -> bool:
         # Every answer that refuses the run's own key is one fault: it is reported here, once per
         # answer under one reason, and no other check judges these answers' requests.
         if ctx.api_key:
-            expected, reason = "an answer to a request carrying the API key", "the key was refused"
+            expected, reason = "the key (--api-key or OPENAI_API_KEY) to be accepted", "the key was refused"
         else:
-            expected, reason = "an answer without a key (--no-auth: the server needs none)", "the server wants a key"
+            expected, reason = (
+                "an answer without a key (--no-auth says the server needs none)",
+                "the server wants a key",
+            )
         raise CheckFailed(expected, answer(exchange.response), reason=reason)
     if not exchange.probe_auth:
         return False

@@ -122,6 +122,8 @@ def run(args: argparse.Namespace) -> int:
         repro_dir=args.repro_dir,
         progress=_progress if sys.stderr.isatty() else None,
     )
+    if settings.progress is not None:
+        print("drawing the requests…", end="", file=sys.stderr, flush=True)
     try:
         report = run_suite(settings)
     except CannotJudge as exc:

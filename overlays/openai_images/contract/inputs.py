@@ -3,9 +3,10 @@
 For every model an operation offers, ``candidates`` lists the values each field can validly take,
 and uploads are real PNG/JPEG/WebP pictures of the kinds the model takes. ``valid_requests``
 enumerates the combinations exhaustively (the tests' no-false-alarm sweep); ``valid_request``
-draws one at random and ``near_miss`` draws a valid one with a single rule broken (hypothesis
-strategies, for the contract suite). Multipart bodies hold files as ``bytes``; JSON edits name
-their images by data URL, so that a server never needs the network to accept them.
+draws one at random and ``near_miss`` one valid under every reading of the rules with a single
+thing changed that every reading refuses (hypothesis strategies, for the contract suite).
+Multipart bodies hold files as ``bytes``; JSON edits name their images by data URL, so that a
+server never needs the network to accept them.
 """
 
 from __future__ import annotations
@@ -41,8 +42,8 @@ CASES = [
 ]
 """Every (operation, request body type) of the spec."""
 
-SQUARE_SIDES = (64, 256, 512)
-OBLONG_SIZES = ((96, 64), (384, 256), (256, 512))
+SQUARE_SIDES = (64, 128, 256)
+OBLONG_SIZES = ((96, 64), (192, 128), (128, 256))
 IMAGE_FORMATS = ("png", "jpeg", "webp")
 PROMPTS = (
     "A white cat sitting on the roof of a red car",
@@ -111,7 +112,7 @@ def candidates(operation_id: str, content_type: str, name: str, rules: ModelRule
     if name == "quality":
         return [ABSENT, *[quality for quality in rules.qualities if quality in listed]]
     if name == "n":
-        return [ABSENT, 1, rules.max_n or 10]
+        return [ABSENT, *sorted({1, min(2, rules.max_n or 10), rules.max_n or 10})]
     if name == "output_compression":
         assert rules.output_compression is not None
         return [ABSENT, rules.output_compression.min, rules.output_compression.max]

@@ -167,7 +167,12 @@ class Report:
         if self.stopped:
             return f"STOPPED: {self.stopped}; what was judged until then is below."
         if self.ok:
-            return "PASSED: every check held."
+            noted = (
+                f" {_answers(len(self.notes))} noted: the spec allows them either way (see NOTES)."
+                if self.notes
+                else ""
+            )
+            return f"PASSED: every check held.{noted}"
         if not self.failures and not self.unserved_claims:
             return "NOTHING CHECKED: no check applied to any answer."
         findings = self.findings()
