@@ -211,14 +211,19 @@ def streams_without_completed_event(seen: Seen) -> AnswerEdit:
     return answer
 
 
-def does_not_serve_json_edits(seen: Seen) -> AnswerEdit | None:
-    """Answers 404, as for an unknown route, to every JSON body sent to the edits endpoint."""
-    if not seen.path.endswith("/images/edits") or not seen.headers.get("content-type", "").startswith(
-        "application/json"
-    ):
-        return None
-    missing = {"error": {"message": "Not found", "type": "invalid_request_error", "param": None, "code": None}}
-    return lambda status, content_type, content: (404, "application/json", json.dumps(missing).encode())
+def json_edits_answered_404(param: str | None) -> Edit:
+    """Answers 404 to every JSON body sent to the edits endpoint: as for an unknown route (``param`` None),
+    or as for an unknown model (``param`` "model")."""
+    missing = {"error": {"message": "Not found", "type": "invalid_request_error", "param": param, "code": None}}
+
+    def edit(seen: Seen) -> AnswerEdit | None:
+        if not seen.path.endswith("/images/edits") or not seen.headers.get("content-type", "").startswith(
+            "application/json"
+        ):
+            return None
+        return lambda status, content_type, content: (404, "application/json", json.dumps(missing).encode())
+
+    return edit
 
 
 def urls_that_do_not_exist(body: dict[str, Any]) -> None:

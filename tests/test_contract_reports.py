@@ -21,9 +21,9 @@ from contract_servers import (
     SERVERS,
     broken,
     dall_e_3_takes_n,
-    does_not_serve_json_edits,
     ignores_auth,
     json_answers,
+    json_edits_answered_404,
     serving,
     urls_that_do_not_exist,
 )
@@ -217,7 +217,7 @@ def test_an_operation_the_server_does_not_serve_is_one_finding_unless_declared(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
     edits_json = "createImageEdit (application/json)"
-    with serving(broken(does_not_serve_json_edits)) as url:
+    with serving(broken(json_edits_answered_404(None))) as url:
         claimed = suite(url, operations=["createImageEdit"], max_examples=12)
         declared = suite(url, operations=["createImageEdit"], max_examples=12, skip=[("createImageEdit", spec.JSON)])
         skipped = ["--skip-operation", "createImageEdit:application/json"]
@@ -231,6 +231,13 @@ def test_an_operation_the_server_does_not_serve_is_one_finding_unless_declared(
     assert f"not served: {edits_json}: operation not served (404 to the one request, as declared" in (
         capsys.readouterr().out
     )
+
+
+def test_404_naming_the_model_refuses_the_model_not_the_operation() -> None:
+    with serving(broken(json_edits_answered_404("model"))) as url:
+        report = suite(url, operations=["createImageEdit"], max_examples=12)
+    assert report.unserved == []
+    assert ("model_rules", "refused a valid request (404)") in {(f.check, f.reason) for f in report.findings()}
 
 
 # --- reproductions that reproduce ---------------------------------------------------------------------

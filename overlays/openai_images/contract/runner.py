@@ -23,7 +23,8 @@ from openai_images.rules import table
 USER_AGENT = "openai-images-contract"
 REDACTED = "[REDACTED]"
 NOT_SERVED = frozenset({404, 405, 501})
-"""Statuses that, answered to every request of an operation, say the server does not serve it."""
+"""Statuses that, answered to every request of an operation without naming a parameter, say the server
+does not serve it (a 404 naming ``model`` refuses the model, not the operation)."""
 DEFAULT_TIMEOUT = 120.0
 """Seconds to wait for each answer: a large, high-quality image can take a minute or two to make."""
 
@@ -78,6 +79,8 @@ class _Judged:
     sent: wire.Sent
     status: int | None
     outcomes: list[tuple[str, CheckFailed | Noted | None]] = field(default_factory=list)
+    unserved: bool = False
+    """Whether the answer says the operation is not served (see NOT_SERVED)."""
 
 
 class _Stall:
@@ -129,12 +132,13 @@ def run(settings: Settings) -> Report:
             )
         for target in declared:
             probe = cases.draw([target], 1, seed)
-            statuses = Counter(_status(ctx, one) for one in probe)
+            answers = [_answer(ctx, one) for one in probe]
+            statuses = Counter(answer.status_code if answer is not None else None for answer in answers)
             label = target_label(target.operation_id, target.content_type)
-            if set(statuses) <= NOT_SERVED:
+            if all(answer is not None and _unserved(answer) for answer in answers):
                 report.unserved.append(Unserved(label, {int(s): n for s, n in statuses.items() if s}, declared=True))
             else:
-                shown = ", ".join(str(status) for status in statuses)
+                shown = ", ".join(str(status) if status else "no answer" for status in statuses)
                 report.not_tested.append(f"{label}: skipped (--skip-operation), though it answered {shown}")
     _record(report, judged, key, repro, settings.api_key)
     report.stopped = stall_text
@@ -155,11 +159,21 @@ def _reach(http: httpx.Client, base_url: str) -> None:
         raise Unreachable(f"cannot reach {base_url}: {type(exc).__name__}: {exc}") from None
 
 
-def _status(ctx: Context, drawn: cases.Drawn) -> int | None:
+def _answer(ctx: Context, drawn: cases.Drawn) -> httpx.Response | None:
     try:
-        return ctx.send(wire.prepare(drawn.operation_id, drawn.content_type, drawn.body), ctx.api_key).status_code
+        return ctx.send(wire.prepare(drawn.operation_id, drawn.content_type, drawn.body), ctx.api_key)
     except httpx.HTTPError:
         return None
+
+
+def _unserved(response: httpx.Response) -> bool:
+    if response.status_code not in NOT_SERVED:
+        return False
+    try:
+        error = response.json().get("error")
+    except (ValueError, AttributeError):
+        return True
+    return not (isinstance(error, dict) and isinstance(error.get("param"), str))
 
 
 def _auth_probes(drawn: Sequence[cases.Drawn], key: str | None, every: int) -> set[int]:
@@ -216,7 +230,7 @@ def _judge(ctx: Context, drawn: cases.Drawn, probe_auth: bool, names: Sequence[s
     params = sent.params
     verdict = readings.judge(drawn.operation_id, params, drawn.content_type)
     exchange = Exchange(drawn, sent, params, verdict, response, probe_auth)
-    result = _Judged(drawn, sent, response.status_code)
+    result = _Judged(drawn, sent, response.status_code, unserved=_unserved(response))
     for name in names:
         try:
             applied = CHECKS[name](ctx, exchange)
@@ -242,13 +256,13 @@ def _record(
     report: Report, judged: Sequence[_Judged], key: str | None, repro: Reproductions, secret: str | None
 ) -> None:
     """Count every outcome in the report, except those of an operation that served no request at all."""
-    statuses: dict[str, Counter[int | None]] = {}
+    by_target: dict[str, list[_Judged]] = {}
     for one in judged:
-        target = target_label(one.drawn.operation_id, one.drawn.content_type)
-        statuses.setdefault(target, Counter())[one.status] += 1
-    unserved = {target for target, counts in statuses.items() if set(counts) <= NOT_SERVED}
+        by_target.setdefault(target_label(one.drawn.operation_id, one.drawn.content_type), []).append(one)
+    unserved = {target for target, answers in by_target.items() if all(one.unserved for one in answers)}
     for target in unserved:
-        report.unserved.append(Unserved(target, {int(s): n for s, n in statuses[target].items() if s}, False))
+        statuses = Counter(one.status for one in by_target[target] if one.status is not None)
+        report.unserved.append(Unserved(target, dict(statuses), declared=False))
     for one in judged:
         drawn = one.drawn
         target = target_label(drawn.operation_id, drawn.content_type)
