@@ -26,7 +26,7 @@ from PIL import Image
 
 from openai_images import spec
 from openai_images.contract import readings
-from openai_images.rules import ModelRules, table
+from openai_images.rules import ModelRules, parse_size, table
 from openai_images.validation import effective_model
 
 ABSENT = object()
@@ -200,6 +200,9 @@ def valid_requests(operation_id: str, content_type: str) -> Iterator[tuple[str, 
 # preference for each list's first value would only skew the draw.
 _ARBITRARY_TEXT = st.text(st.characters(codec="utf-8", exclude_categories=("Cs", "Cc")), min_size=1, max_size=80)
 _ATTEMPTS = 100
+MOST_PIXELS = 16 * 1024 * 1024
+"""The most pixels one drawn request asks for in all (n images of its size): n reaches its maximum and the
+size its largest, but not in the same request, whose only news would be how slow the server is."""
 
 
 @dataclass(frozen=True)
@@ -283,13 +286,19 @@ def _valid(draw: Draw, operation_id: str, content_type: str, rules: ModelRules) 
         params.update((name, value) for name, value in chosen.items() if value is not ABSENT)
         if "prompt" in properties:
             params["prompt"] = prompt(draw, rules)
-        if not cross_field_valid(params, rules):
+        if not cross_field_valid(params, rules) or _pixels(params, rules) > MOST_PIXELS:
             continue
         without = {name: value for name, value in params.items() if name != "model"}
         if draw.random.random() < 0.5 and effective_model(operation_id, without, content_type) == rules.name:
             return without
         return params
     return None
+
+
+def _pixels(params: Mapping[str, Any], rules: ModelRules) -> int:
+    size = params.get("size")
+    width, height = rules.resolve_size(size if isinstance(size, str) and parse_size(size) else None)
+    return width * height * int(params.get("n") or 1)
 
 
 @functools.cache
