@@ -357,7 +357,8 @@ def test_a_server_that_stops_answering_stops_the_run_with_what_was_judged(
             release.set()
     out = capsys.readouterr().out
     assert status == 2
-    assert out.startswith("STOPPED: the server stopped answering: 3 requests in a row got no answer within 0.3 s")
+    assert out.startswith("STOPPED: the server stopped answering: 3 requests in a row got no answer within 0.3 s.")
+    assert " of 90 requests (" in out
     assert "not_a_server_error: no answer (" in out
 
 

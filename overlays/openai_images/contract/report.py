@@ -113,6 +113,8 @@ class Report:
     unserved: list[Unserved] = field(default_factory=list)
     stopped: str | None = None
     """Why the run stopped before sending every request, if it did."""
+    drawn: int = 0
+    """Requests drawn (all are sent unless the run stopped)."""
     reproductions: str | None = None
     """The directory where failing requests were written, if any were."""
     elapsed: float = 0.0
@@ -165,7 +167,7 @@ class Report:
 
     def verdict(self) -> str:
         if self.stopped:
-            return f"STOPPED: {self.stopped}; what was judged until then is below."
+            return f"STOPPED: {self.stopped}."
         if self.ok:
             noted = (
                 f" {_answers(len(self.notes))} noted: the spec allows them either way (see NOTES)."
@@ -188,7 +190,7 @@ class Report:
     # --- as text ---------------------------------------------------------------------------------------
 
     def summary(self) -> str:
-        lines = [self.verdict()]
+        lines = [self.verdict() + (" What was judged until then follows." if self.stopped else "")]
         top = sorted(self.findings(), key=lambda finding: -len(finding.failures))[:_TOP_REASONS]
         lines += [f"  {unserved.describe()}" for unserved in self.unserved_claims]
         lines += [f"  {finding.check}: {finding.reason} ({_answers(len(finding.failures))})" for finding in top]
@@ -198,7 +200,8 @@ class Report:
         lines += [
             "",
             f"openai-images contract suite against {self.base_url}",
-            f"{sum(kinds.values())} requests ({', '.join(f'{kind} {count}' for kind, count in kinds.items())})"
+            f"{sum(kinds.values())}{f' of {self.drawn}' if self.stopped else ''} requests"
+            f" ({', '.join(f'{kind} {count}' for kind, count in kinds.items())})"
             f" in {self.elapsed:.1f} s, seed {self.seed}; models: {', '.join(self.models)}",
             *(f"not tested: {note}" for note in self.not_tested),
             *(f"not served: {unserved.describe()}" for unserved in self.unserved if unserved.declared),

@@ -123,6 +123,7 @@ def run(settings: Settings) -> Report:
         _reach(http, settings.base_url)
         ctx = Context(http, settings.base_url, key)
         drawn = cases.draw(chosen, settings.max_examples, seed)
+        report.drawn = len(drawn)
         judged = _send_all(ctx, drawn, _auth_probes(drawn, key, settings.auth_every), names, settings)
         stall_text = None
         if len(judged) < len(drawn):
