@@ -6,7 +6,7 @@ import random
 import threading
 import time
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -122,11 +122,12 @@ def run(settings: Settings) -> Report:
     with httpx.Client(timeout=settings.timeout, headers={"user-agent": USER_AGENT}) as http:
         _reach(http, settings.base_url)
         ctx = Context(http, settings.base_url, key)
-        drawn = cases.draw(chosen, settings.max_examples, seed)
-        report.drawn = len(drawn)
-        judged = _send_all(ctx, drawn, _auth_probes(drawn, key, settings.auth_every), names, settings)
+        report.drawn = cases.planned(chosen, settings.max_examples)
+        judged, stopped = _send_all(
+            ctx, cases.drawing(chosen, settings.max_examples, seed), report.drawn, names, settings
+        )
         stall_text = None
-        if len(judged) < len(drawn):
+        if stopped:
             stall_text = (
                 f"the server stopped answering: {settings.stall_limit} requests in a row got no answer"
                 f" within {settings.timeout:g} s"
@@ -177,44 +178,42 @@ def _unserved(response: httpx.Response) -> bool:
     return not (isinstance(error, dict) and isinstance(error.get("param"), str))
 
 
-def _auth_probes(drawn: Sequence[cases.Drawn], key: str | None, every: int) -> set[int]:
-    if not key:
-        return set()  # without a key to send, no answer can show a key mattered
-    seen: dict[tuple[str, str], int] = {}
-    probes = set()
-    for index, one in enumerate(drawn):
-        if one.kind != "valid":
-            continue
-        target = (one.operation_id, one.content_type)
-        if seen.get(target, 0) % every == 0:
-            probes.add(index)
-        seen[target] = seen.get(target, 0) + 1
-    return probes
-
-
 def _send_all(
-    ctx: Context, drawn: Sequence[cases.Drawn], probes: set[int], names: Sequence[str], settings: Settings
-) -> list[_Judged]:
-    """Every drawn request judged, in order; fewer when the server stopped answering."""
+    ctx: Context, drawn: Iterator[cases.Drawn], total: int, names: Sequence[str], settings: Settings
+) -> tuple[list[_Judged], bool]:
+    """Every request judged as it is drawn, in order; and whether the run stopped because the server
+    stopped answering (then fewer were sent). The auth check probes the first valid request of each
+    operation and body type, then every ``auth_every``-th (none without a key to send)."""
     stall = _Stall(settings.stall_limit)
     lock = threading.Lock()
     done = failed = 0
+    valid_seen: Counter[tuple[str, str]] = Counter()
 
-    def judged(index: int) -> _Judged | None:
+    def judged(one: cases.Drawn, probe_auth: bool) -> _Judged | None:
         nonlocal done, failed
         if stall.stopped.is_set():
             return None
-        result = _judge(ctx, drawn[index], index in probes, names, stall)
+        result = _judge(ctx, one, probe_auth, names, stall)
         if settings.progress is not None:
             with lock:
                 done += 1
                 failed += sum(isinstance(outcome, CheckFailed) for _, outcome in result.outcomes)
-                settings.progress(done, len(drawn), failed)
+                settings.progress(done, total, failed)
         return result
 
+    futures = []
     with ThreadPoolExecutor(max(1, settings.workers)) as pool:
-        results = list(pool.map(judged, range(len(drawn))))
-    return [result for result in results if result is not None]
+        for one in drawn:
+            if stall.stopped.is_set():
+                break
+            probe = False
+            if one.kind == "valid" and ctx.api_key:
+                target = (one.operation_id, one.content_type)
+                probe = valid_seen[target] % settings.auth_every == 0
+                valid_seen[target] += 1
+            futures.append(pool.submit(judged, one, probe))
+        results = [future.result() for future in futures]
+    return [result for result in results if result is not None], stall.stopped.is_set()
 
 
 def _judge(ctx: Context, drawn: cases.Drawn, probe_auth: bool, names: Sequence[str], stall: _Stall) -> _Judged:
