@@ -196,10 +196,11 @@ def test_without_a_key_nothing_is_sent_and_the_run_cannot_judge(
 
 
 def test_no_auth_judges_a_server_that_needs_no_key_and_says_so_once_when_it_wants_one(
-    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
     monkeypatch.delenv("OPENAI_API_KEY", raising=False)
     options = ["--no-auth", "--operation", "createImage", "--max-examples", "8", "--seed", "1"]
+    options += ["--repro-dir", str(tmp_path)]
     with serving(broken(ignores_auth)) as url:  # it lets every request in
         assert cli.main(["--base-url", url, *options]) == 0
     assert "PASSED" in capsys.readouterr().out
@@ -338,7 +339,7 @@ def test_an_ambiguous_rule_is_a_note_in_text_json_and_junit(tmp_path: Path) -> N
 
 
 def test_a_server_that_stops_answering_stops_the_run_with_what_was_judged(
-    capsys: pytest.CaptureFixture[str],
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
     release = threading.Event()
 
@@ -352,6 +353,7 @@ def test_a_server_that_stops_answering_stops_the_run_with_what_was_judged(
     with serving(hanging) as url:
         try:
             options = ["--api-key", KEY, "--timeout", "0.3", "--max-examples", "30", "--workers", "2"]
+            options += ["--repro-dir", str(tmp_path)]
             status = cli.main(["--base-url", url, *options])
         finally:
             release.set()
