@@ -61,11 +61,13 @@ bench: $(INSTALLED)
 	$(PY) bench/run.py
 
 # The long forms of the reliability tests: 200-call fault soaks, 10000 calls through one shared
-# client, 1500 fuzzed requests per operation, 5000 examples per property test. Figures: bench/soak.json.
+# client, 1500 fuzzed requests per operation, 5000 examples per property test, the contract suite
+# against the independent reference server over 60 seeds. Figures: bench/soak.json.
 soak: $(INSTALLED)
 	SOAK_CALLS=200 SOAK_SHARED_CALLS=10000 SOAK_FUZZ_EXAMPLES=1500 SOAK_REPORT=bench/soak.json \
-	HYPOTHESIS_PROFILE=soak $(BIN)/pytest -q tests/test_reliability.py tests/test_fuzz_client.py \
-	    tests/test_validation_properties.py tests/test_imageinfo.py
+	SOAK_CONTRACT_SEEDS=60 HYPOTHESIS_PROFILE=soak $(BIN)/pytest -q tests/test_reliability.py \
+	    tests/test_fuzz_client.py tests/test_validation_properties.py tests/test_imageinfo.py \
+	    tests/test_contract_reference.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache .hypothesis

@@ -195,6 +195,15 @@ async def test_unknown_routes_and_methods_answer_in_the_error_shape(http: httpx.
     assert_error(await http.get(GENERATIONS, headers=AUTH), 405)
 
 
+@pytest.mark.parametrize("method", ["TRACE", "GET", "PUT", "DELETE", "OPTIONS"])
+async def test_an_unrouted_method_gets_405_with_the_allowed_methods(http: httpx.AsyncClient, method: str) -> None:
+    response = await http.request(method, GENERATIONS, headers=AUTH)
+    assert_error(response, 405)
+    assert response.headers["allow"] == "POST"  # RFC 9110, 15.5.6: a 405 must say what is allowed
+    image_route = await http.request("TRACE", "/v1/mock-images/x.png")
+    assert set(image_route.headers["allow"].split(", ")) == {"GET", "HEAD"}
+
+
 # --- images ----------------------------------------------------------------------------------------
 
 

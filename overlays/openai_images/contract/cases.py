@@ -3,7 +3,8 @@
 Four kinds, each from its own hypothesis strategy, seeded so that ``--seed`` draws the same requests:
 
 - ``valid``: a valid combination for a claimed model (``inputs.valid_request``), real images;
-- ``near-miss``: the same with one model rule broken (``inputs.near_miss``);
+- ``near-miss``: one valid under every reading of the rules, with one thing changed so that it
+  breaks one rule (``inputs.near_miss``);
 - ``schema``: schemathesis's positive data (schema-valid, blind to the model rules), its binary
   fields given real images of a kind the request's model takes;
 - ``negative``: schemathesis's negative data (schema-invalid bodies).
@@ -17,7 +18,7 @@ from __future__ import annotations
 import copy
 import functools
 import random
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -126,17 +127,30 @@ def split(total: int, weights: Sequence[float]) -> list[int]:
 
 def draw(chosen: Sequence[Target], max_examples: int, seed: int) -> list[Drawn]:
     """``max_examples`` requests per operation, split evenly between its body types, then by kind."""
+    return list(drawing(chosen, max_examples, seed))
+
+
+def drawing(chosen: Sequence[Target], max_examples: int, seed: int) -> Iterator[Drawn]:
+    """``draw``, one batch (a body type's requests of one kind) at a time, so that sending can start at once."""
+    for target, kind, share in _plan(chosen, max_examples):
+        strategy = _strategy(load_schema(target.content_type), target, kind)
+        yield from _examples(strategy, share, _seed_for(seed, target, kind))
+
+
+def planned(chosen: Sequence[Target], max_examples: int) -> int:
+    """How many requests ``draw`` makes (at most: a kind with few possible bodies may give fewer)."""
+    return sum(share for _, _, share in _plan(chosen, max_examples))
+
+
+def _plan(chosen: Sequence[Target], max_examples: int) -> Iterator[tuple[Target, str, int]]:
     per_operation: dict[str, list[Target]] = {}
     for target in chosen:
         per_operation.setdefault(target.operation_id, []).append(target)
-    drawn: list[Drawn] = []
     for operation_targets in per_operation.values():
         for target, count in zip(operation_targets, split(max_examples, [1.0] * len(operation_targets)), strict=True):
             for kind, share in zip(KINDS, split(count, [SHARES[kind] for kind in KINDS]), strict=True):
                 if share:
-                    strategy = _strategy(load_schema(target.content_type), target, kind)
-                    drawn += _examples(strategy, share, _seed_for(seed, target, kind))
-    return drawn
+                    yield target, kind, share
 
 
 def _seed_for(seed: int, target: Target, kind: str) -> int:

@@ -1,8 +1,9 @@
 """The contract's checks: small functions, each named for the rule it enforces, judging one exchange.
 
-A check takes the run's ``Context`` and an ``Exchange`` (the request as sent, what the shared
-validator says of it, the answer). It returns whether it applied, and raises ``CheckFailed``
-with what was expected and what came back when the answer breaks its rule.
+A check takes the run's ``Context`` and an ``Exchange`` (the request as sent, what each reading of
+the rules says of it, the answer). It returns whether it applied; it raises ``CheckFailed`` with
+what was expected and what came back when the answer breaks its rule, and ``Noted`` when the
+answer is one the spec allows either way (an ambiguous rule) or one this machine cannot verify.
 
 schemathesis's built-in checks that fit run as they are (server errors, status codes, content
 types, response schemas, negative data). Its positive-data and ignored-auth checks do not fit a
@@ -24,7 +25,8 @@ from typing import TYPE_CHECKING, Any
 
 import httpx
 
-from openai_images import spec
+from openai_images import imageinfo, spec
+from openai_images.contract.readings import Verdict, top_level
 from openai_images.contract.wire import Sent, post
 from openai_images.errors import Issue
 from openai_images.rules import ModelRules, parse_size, table
@@ -42,13 +44,41 @@ _MAX_SHOWN = 300
 
 
 class CheckFailed(Exception):
-    """An answer broke a check's rule. ``curl``, when the check sent a request of its own, is the command for it."""
+    """An answer broke a check's rule.
 
-    def __init__(self, expected: str, got: str, curl: str | None = None) -> None:
+    ``reason`` names the kind of failure in a few words (failures are grouped by it). ``covered_by``
+    names checks whose failure on the same answer already reports this fault (it is then not
+    counted twice). ``sent`` is the request the check sent itself, if it did, with ``key`` (None,
+    or a wrong one).
+    """
+
+    def __init__(
+        self,
+        expected: str,
+        got: str,
+        *,
+        reason: str | None = None,
+        covered_by: tuple[str, ...] = (),
+        sent: Sent | None = None,
+        key: str | None = None,
+    ) -> None:
         super().__init__(f"expected {expected}; got {got}")
         self.expected = expected
         self.got = got
-        self.curl = curl
+        self.reason = reason or expected
+        self.covered_by = covered_by
+        self.sent = sent
+        self.key = key
+
+
+class Noted(Exception):
+    """An answer the check neither passes nor fails: a reading the spec allows, or something this machine
+    cannot verify. ``note`` says what in a few words (notes are grouped by it), ``detail`` this answer."""
+
+    def __init__(self, note: str, detail: str) -> None:
+        super().__init__(f"{note}: {detail}")
+        self.note = note
+        self.detail = detail
 
 
 @dataclass(frozen=True)
@@ -73,14 +103,14 @@ class Event:
 
 @dataclass(eq=False)
 class Exchange:
-    """One request as sent, what the shared validator says of it, and the answer."""
+    """One request as sent, what each reading of the rules says of it, and the answer."""
 
     drawn: Drawn
     sent: Sent
     params: Any
     """The body as the server reads it."""
-    issues: list[Issue]
-    """The shared validator's objections to the request as sent (strict: unknown models are refused)."""
+    verdict: Verdict
+    """What the rules say of the request as sent, under each reading (strict about unknown models)."""
     response: httpx.Response
     probe_auth: bool = False
     """Whether the ``auth`` check resends this request without a key and with a wrong one."""
@@ -100,6 +130,11 @@ class Exchange:
             return None
         model = effective_model(self.sent.operation_id, self.params, self.sent.content_type)
         return table().models.get(model) if model else None
+
+    @functools.cached_property
+    def unverifiable(self) -> set[str]:
+        """The fields naming images the suite cannot vouch for (see ``unverifiable_references``)."""
+        return unverifiable_references(self.sent.operation_id, self.sent.content_type, self.params)
 
     @property
     def streamed(self) -> bool:
@@ -158,9 +193,12 @@ def negative_data_rejection(ctx: Context, exchange: Exchange) -> bool:
     # Judged only where the shared validator agrees the request as sent is invalid: a form can
     # turn schemathesis's "invalid" value into a valid one (the text "5" for an integer), and a
     # 5xx is not_a_server_error's to report.
+    # Any 4xx is a refusal: schemathesis's list of expected statuses leaves out some (413, 414).
     meta = exchange.drawn.case.meta
-    if meta is None or not meta.generation.mode.is_negative or not exchange.issues or exchange.status >= 500:
+    if meta is None or not meta.generation.mode.is_negative or not exchange.verdict.refused or exchange.status >= 500:
         return False
+    if 400 <= exchange.status < 500:
+        return True
     return _schemathesis("negative_data_rejection", exchange, "a 4xx refusal of a request the schema does not allow")
 
 
@@ -188,7 +226,8 @@ def _schemathesis(name: str, exchange: Exchange, expected: str) -> bool:
             _one_line(f"{failure.title}: {failure.message}" if failure.message.strip() else failure.title)
             for failure in group.exceptions
         )
-        raise CheckFailed(expected, f"{answer(exchange.response)} ({found})") from None
+        titles = "; ".join(sorted({failure.title for failure in group.exceptions}))
+        raise CheckFailed(expected, f"{answer(exchange.response)} ({found})", reason=titles) from None
     return True
 
 
@@ -196,38 +235,83 @@ def _schemathesis(name: str, exchange: Exchange, expected: str) -> bool:
 
 
 def model_rules(ctx: Context, exchange: Exchange) -> bool:
-    """The server accepts (2xx) what the shared validator accepts, and refuses (4xx) what it refuses, in
-    OpenAI's error shape naming the offending top-level parameter."""
-    status = exchange.status
-    if status >= 500 or status == 429:
-        return False  # neither a verdict on the request (not_a_server_error reports 5xx)
-    if not exchange.issues:
+    """The server accepts (2xx) what the rules accept under every reading, and refuses (4xx) what they
+    refuse under every reading, in OpenAI's error shape with ``error.param`` naming a field at fault.
+
+    A request that several things are wrong with may be refused for any of them. Image references
+    the suite cannot vouch for (file IDs, remote URLs) may be refused, naming them, or accepted.
+    Where an ambiguous rule decides, either outcome is noted, not judged.
+    """
+    status, verdict = exchange.status, exchange.verdict
+    if status >= 500 or status in (401, 429):
+        return False  # no verdict on the request: not_a_server_error reports 5xx, auth reports 401s
+    unverifiable = exchange.unverifiable
+    if verdict.accepted:
         if exchange.accepted:
             return True
-        if 400 <= status < 500 and not _references_resolvable(exchange):
-            _refusal_shape(exchange)  # a server cannot be required to fetch example.com or know a file id
+        if 400 <= status < 500 and unverifiable:
+            _names_a_faulty_field(exchange, unverifiable, "references the suite cannot vouch for")
             return True
         rules = exchange.rules
         what = f"the request is valid for {rules.name}" if rules else "the request is valid"
-        raise CheckFailed(f"a 2xx answer ({what})", answer(exchange.response))
-    reasons = _issues_text(exchange.issues)
+        reason = f"refused a valid request ({status})" if status >= 400 else f"answered a valid request with {status}"
+        raise CheckFailed(f"a 2xx answer ({what})", answer(exchange.response), reason=reason)
+    reasons = _issues_text(verdict.all_issues())
+    if verdict.refused:
+        if exchange.accepted:
+            first = top_level(verdict.all_issues()[0].param) or "the body"
+            expected = f"a 4xx refusal, because {reasons}"
+            raise CheckFailed(
+                expected,
+                answer(exchange.response),
+                reason=f"accepted a request it should refuse ({first})",
+                covered_by=("negative_data_rejection",),
+            )
+        if not 400 <= status < 500:
+            expected = f"a 4xx refusal, because {reasons}"
+            raise CheckFailed(expected, answer(exchange.response), reason=f"answered an invalid request with {status}")
+        _names_a_faulty_field(exchange, verdict.faulty() | unverifiable, reasons)
+        return True
+    readings = " and ".join(f"{ambiguity.name} ({ambiguity.question})" for ambiguity in verdict.ambiguities)
+    if exchange.accepted:
+        followed = "/".join(verdict.readings_accepting())
+        raise Noted(f"{readings}: the server follows the {followed} reading", answer(exchange.response))
     if not 400 <= status < 500:
-        raise CheckFailed(f"a 4xx refusal, because {reasons}", answer(exchange.response))
-    error = _refusal_shape(exchange)
-    named = {_top_level(issue.param) for issue in exchange.issues}
+        expected = f"a 2xx answer or a 4xx refusal ({readings} decides)"
+        raise CheckFailed(expected, answer(exchange.response), reason=f"answered an ambiguous request with {status}")
+    refusing = tuple(reading for reading in verdict.issues if reading not in verdict.readings_accepting())
+    error = _names_a_faulty_field(exchange, verdict.faulty(refusing) | unverifiable, reasons)
+    followed = "/".join(refusing)
+    raise Noted(f"{readings}: the server follows the {followed} reading", f"{status} naming {error.get('param')!r}")
+
+
+def _names_a_faulty_field(exchange: Exchange, faulty: set[str], because: str) -> dict[str, Any]:
+    """The refusal's error object, after checking that it is in the error shape and that its ``param``
+    names a field in ``faulty``."""
+    problem = _error_shape_problem(exchange.response)
+    if problem:
+        raise CheckFailed(
+            f"a refusal in {ERROR_SHAPE}",
+            f"{exchange.status} with {problem}",
+            reason="a refusal not in the error shape",
+            covered_by=("response_schema_conformance",),
+        )
+    error: dict[str, Any] = exchange.body["error"]
     param = error.get("param")
-    if "" not in named and (not isinstance(param, str) or _top_level(param) not in named):
-        expected = f"error.param naming {' or '.join(repr(name) for name in sorted(named))} (because {reasons})"
-        raise CheckFailed(expected, f"{status} with error.param {param!r}: {_one_line(str(error.get('message')))}")
-    return True
+    if "" in faulty or (isinstance(param, str) and top_level(param) in faulty):
+        return error
+    named = " or ".join(repr(name) for name in sorted(faulty))
+    expected = f"error.param naming {named} (because {because})"
+    got = f"{exchange.status} with error.param {param!r}: {_one_line(str(error.get('message')))}"
+    raise CheckFailed(expected, got, reason="error.param names no field at fault")
 
 
 def image_payload(ctx: Context, exchange: Exchange) -> bool:
-    """A valid request's images: as many as ``n``, by URL only where the model and ``response_format`` call
-    for it (fetchable), otherwise as ``b64_json`` decoding to the requested format and fixed size;
+    """An accepted request's images: as many as ``n``, by URL only where the model and ``response_format``
+    call for it (fetchable), otherwise as ``b64_json`` decoding to the requested format and fixed size;
     ``revised_prompt`` and ``usage`` exactly where the model's answers carry them."""
     rules = exchange.rules
-    if not exchange.accepted or exchange.issues or rules is None:
+    if not exchange.accepted or exchange.verdict.refused or rules is None:
         return False
     fmt, size = _expected_format(exchange, rules), _fixed_size(exchange.params)
     if exchange.streamed:
@@ -239,47 +323,73 @@ def image_payload(ctx: Context, exchange: Exchange) -> bool:
     body = exchange.body
     data = body.get("data") if isinstance(body, dict) else None
     if not isinstance(data, list):
-        raise CheckFailed("a JSON answer with a data array of images", answer(exchange.response))
+        raise CheckFailed(
+            "a JSON answer with a data array of images", answer(exchange.response), reason="no data array of images"
+        )
     n = exchange.params.get("n") or 1
     if len(data) != n:
-        raise CheckFailed(f"{n} image{'s' if n != 1 else ''} (n={n})", f"{len(data)} in data")
+        raise CheckFailed(
+            f"{n} image{'s' if n != 1 else ''} (n={n})", f"{len(data)} in data", reason="as many images as n asks"
+        )
     by_url = rules.answers.url and (exchange.params.get("response_format") or rules.default_response_format) == "url"
     for index, item in enumerate(data):
         where = f"data[{index}]"
         if not isinstance(item, dict):
-            raise CheckFailed(f"{where} to be an image object", _one_line(repr(item)))
+            raise CheckFailed(f"{where} to be an image object", _one_line(repr(item)), reason="an image object")
         if by_url:
             _fetched_image(ctx, item, fmt, size, where)
         else:
             _inline_image(item, rules, fmt, size, where)
         _revised_prompt(item, rules, where)
     if rules.answers.usage and not isinstance(body.get("usage"), dict):
-        raise CheckFailed(f"usage in the answer ({rules.name} reports token usage)", "no usage")
+        expected = f"usage in the answer ({rules.name} reports token usage)"
+        raise CheckFailed(expected, "no usage", reason="usage for GPT image models")
     return True
 
 
 def auth(ctx: Context, exchange: Exchange) -> bool:
-    """Without a key, and with a wrong one, the server answers 401 in OpenAI's error shape."""
+    """The key is accepted; without a key, and with a wrong one, the server answers 401 in OpenAI's error shape."""
+    if exchange.status == 401:
+        # Every answer that refuses the run's own key is one fault: it is reported here, once per
+        # answer under one reason, and no other check judges these answers' requests.
+        if ctx.api_key:
+            expected, reason = "the key (--api-key or OPENAI_API_KEY) to be accepted", "the key was refused"
+        else:
+            expected, reason = (
+                "an answer without a key (--no-auth says the server needs none)",
+                "the server wants a key",
+            )
+        raise CheckFailed(expected, answer(exchange.response), reason=reason)
     if not exchange.probe_auth:
         return False
     for label, key in (("no API key", None), ("a wrong API key", WRONG_KEY)):
         response = ctx.send(exchange.sent, key)
-        curl = exchange.sent.curl(ctx.base_url, key)
         if response.status_code != 401:
-            raise CheckFailed(f"401 for a request with {label}", answer(response), curl)
+            status = response.status_code
+            reason = f"accepted a request with {label}" if 200 <= status < 300 else f"{status}, not 401, with {label}"
+            raise CheckFailed(
+                f"401 for a request with {label}", answer(response), reason=reason, sent=exchange.sent, key=key
+            )
         problem = _error_shape_problem(response)
         if problem:
-            raise CheckFailed(f"401 in {ERROR_SHAPE} for a request with {label}", f"401 with {problem}", curl)
+            raise CheckFailed(
+                f"401 in {ERROR_SHAPE} for a request with {label}",
+                f"401 with {problem}",
+                reason="a 401 not in the error shape",
+                sent=exchange.sent,
+                key=key,
+            )
     return True
 
 
 def streaming(ctx: Context, exchange: Exchange) -> bool:
     """A stream asked for is an event stream whose events match the spec's event schemas: at most
     ``partial_images`` partial images, then exactly one completed event, last."""
-    if not exchange.accepted or exchange.issues or not exchange.streamed:
+    if not exchange.accepted or exchange.verdict.refused or not exchange.streamed:
         return False
     if _media_type(exchange.response) != spec.EVENT_STREAM:
-        raise CheckFailed("an event stream (text/event-stream), as stream=true asks", answer(exchange.response))
+        expected = "an event stream (text/event-stream), as stream=true asks"
+        raise CheckFailed(expected, answer(exchange.response), reason="no event stream")
     kinds = event_kinds(exchange.sent.operation_id)
     events = [event for event in exchange.events if event.data != "[DONE]"]
     completed: list[int] = []
@@ -288,27 +398,34 @@ def streaming(ctx: Context, exchange: Exchange) -> bool:
         try:
             data = json.loads(event.data)
         except ValueError:
-            raise CheckFailed(f"event {index}: JSON data", _one_line(event.data)) from None
+            raise CheckFailed(
+                f"event {index}: JSON data", _one_line(event.data), reason="event data not JSON"
+            ) from None
         kind = data.get("type") if isinstance(data, dict) else None
         if kind not in kinds:
-            raise CheckFailed(f"event {index}: a type among {', '.join(kinds)}", _one_line(repr(kind)))
+            expected = f"event {index}: a type among {', '.join(kinds)}"
+            raise CheckFailed(expected, _one_line(repr(kind)), reason="an event type the spec does not list")
         schema_name, partial = kinds[kind]
         errors = schema_errors(schema_name, data)
         if errors:
-            raise CheckFailed(f"event {index} to match the spec's {schema_name}", "; ".join(errors[:3]))
+            expected = f"event {index} to match the spec's {schema_name}"
+            raise CheckFailed(expected, "; ".join(errors[:3]), reason=f"a {kind} event off the spec's schema")
         if event.name is not None and event.name != kind:
-            raise CheckFailed(f"event {index}: an event name matching its type {kind!r}", repr(event.name))
+            expected = f"event {index}: an event name matching its type {kind!r}"
+            raise CheckFailed(expected, repr(event.name), reason="an event name that is not its type")
         partials += partial
         if not partial:
             completed.append(index)
     limit = exchange.params.get("partial_images") or 0
     if partials > limit:
-        raise CheckFailed(f"at most {limit} partial image event(s) (partial_images={limit})", f"{partials}")
+        expected = f"at most {limit} partial image event(s) (partial_images={limit})"
+        raise CheckFailed(expected, f"{partials}", reason="more partial images than partial_images")
     if len(completed) != 1:
         got = f"{len(completed)} completed events in {len(events)} event(s)"
-        raise CheckFailed("exactly one completed event", got)
+        raise CheckFailed("exactly one completed event", got, reason="not exactly one completed event")
     if completed[0] != len(events) - 1:
-        raise CheckFailed("the completed event last", f"event {completed[0]} of {len(events)}")
+        got = f"event {completed[0]} of {len(events)}"
+        raise CheckFailed("the completed event last", got, reason="the completed event not last")
     return True
 
 
@@ -402,30 +519,48 @@ def _error_shape_problem(response: httpx.Response) -> str | None:
     return f"{_one_line(json.dumps(_cut(body)))} ({'; '.join(errors[:3])})" if errors else None
 
 
-def _refusal_shape(exchange: Exchange) -> dict[str, Any]:
-    problem = _error_shape_problem(exchange.response)
-    if problem:
-        raise CheckFailed(f"a refusal in {ERROR_SHAPE}", f"{exchange.status} with {problem}")
-    error: dict[str, Any] = exchange.body["error"]
-    return error
-
-
-def _references_resolvable(exchange: Exchange) -> bool:
-    """Whether every image a JSON edit names is inline (a data: URL), so that a server can be held to accept it."""
-    params = exchange.params
-    if exchange.sent.content_type != spec.JSON or not isinstance(params, Mapping):
-        return True
+def unverifiable_references(operation_id: str, content_type: str, params: Any) -> set[str]:
+    """The fields of a JSON body naming images the suite cannot vouch for: file IDs, URLs other than
+    ``data:`` URLs, and ``data:`` URLs whose content is not an image the request's model takes (a mask:
+    a PNG with alpha, the first image's size). A server may refuse these, or accept them."""
+    if content_type != spec.JSON or not isinstance(params, Mapping):
+        return set()
+    model = effective_model(operation_id, params, content_type)
+    rules = table().models.get(model) if isinstance(model, str) else None
+    formats = rules.images.formats if rules is not None and rules.images is not None else ()
+    found = set()
     images = params.get("images")
-    references = [*(images if isinstance(images, list) else []), params.get("mask")]
-    return all(
-        isinstance(reference, Mapping) and str(reference.get("image_url", "")).startswith("data:")
-        for reference in references
-        if reference is not None
-    )
+    first = None
+    for reference in images if isinstance(images, list) else []:
+        info = _referenced_image(reference)
+        if info is None or info.format not in formats:
+            found.add("images")
+        first = first or info
+    mask = params.get("mask")
+    if mask is not None:
+        info, limits = _referenced_image(mask), table().mask
+        if (
+            info is None
+            or info.format not in limits.formats
+            or (limits.needs_alpha and not info.has_alpha)
+            or (first is not None and (first.width, first.height) != (info.width, info.height))
+        ):
+            found.add("mask")
+    return found
 
 
-def _top_level(param: str) -> str:
-    return param.split("[", maxsplit=1)[0].split(".", maxsplit=1)[0]
+def _referenced_image(reference: Any) -> imageinfo.ImageInfo | None:
+    """What a reference's ``data:`` URL holds, when it is a readable image."""
+    url = reference.get("image_url") if isinstance(reference, Mapping) else None
+    if not isinstance(url, str) or not url.startswith("data:"):
+        return None
+    header, _, data = url.partition(",")
+    try:
+        if not header.endswith(";base64"):
+            return None
+        return imageinfo.inspect(base64.b64decode(data, validate=True))
+    except (binascii.Error, ValueError, imageinfo.ImageInfoError):
+        return None
 
 
 def _issues_text(issues: list[Issue]) -> str:
@@ -463,25 +598,38 @@ def _inline_image(
 ) -> None:
     if item.get("url") is not None:
         why = f"{rules.name} answers with b64_json only" if rules.is_gpt_image else "response_format is b64_json"
-        raise CheckFailed(f"no {where}.url ({why})", f"url {_one_line(str(item['url']))}")
+        reason = "a url where b64_json was due"
+        raise CheckFailed(f"no {where}.url ({why})", f"url {_one_line(str(item['url']))}", reason=reason)
     encoded = item.get("b64_json")
     if not isinstance(encoded, str):
-        raise CheckFailed(f"{where}.b64_json", _one_line(json.dumps(_cut(item))))
+        raise CheckFailed(f"{where}.b64_json", _one_line(json.dumps(_cut(item))), reason="no b64_json")
     _decoded_image(encoded, fmt, size, f"{where}.b64_json")
 
 
 def _fetched_image(ctx: Context, item: Mapping[str, Any], fmt: str, size: tuple[int, int] | None, where: str) -> None:
     url = item.get("url")
     if not isinstance(url, str) or not url.startswith(("http://", "https://")):
-        raise CheckFailed(f"{where}.url, an http(s) URL (response_format is url)", _one_line(json.dumps(_cut(item))))
+        expected = f"{where}.url, an http(s) URL (response_format is url)"
+        raise CheckFailed(expected, _one_line(json.dumps(_cut(item))), reason="no http(s) url")
     if item.get("b64_json") is not None:
-        raise CheckFailed(f"no {where}.b64_json (response_format is url)", "both url and b64_json")
+        expected = f"no {where}.b64_json (response_format is url)"
+        raise CheckFailed(expected, "both url and b64_json", reason="both url and b64_json")
     try:
         fetched = ctx.http.get(url)
+    except (httpx.ConnectError, httpx.ConnectTimeout) as exc:
+        host = httpx.URL(url).host
+        if host != httpx.URL(ctx.base_url).host:
+            # This machine cannot reach that host (no route, no DNS): nothing is known of the server.
+            raise Noted(f"image URLs on {host} could not be fetched from here: not verified", str(exc)) from None
+        got = f"{type(exc).__name__}: {exc}"
+        raise CheckFailed(f"{where}.url to be fetchable", got, reason="url not fetchable") from None
     except httpx.HTTPError as exc:
-        raise CheckFailed(f"{where}.url to be fetchable", f"{type(exc).__name__}: {exc}") from None
+        raise CheckFailed(
+            f"{where}.url to be fetchable", f"{type(exc).__name__}: {exc}", reason="url not fetchable"
+        ) from None
     if fetched.status_code != 200:
-        raise CheckFailed(f"{where}.url to be fetchable (200)", f"{answer(fetched)} from {url}")
+        expected = f"{where}.url to be fetchable (200)"
+        raise CheckFailed(expected, f"{answer(fetched)} from {url}", reason="url not fetchable")
     _check_image(fetched.content, fmt, size, f"the image at {where}.url")
 
 
@@ -489,7 +637,7 @@ def _decoded_image(encoded: str, fmt: str, size: tuple[int, int] | None, where: 
     try:
         content = base64.b64decode(encoded, validate=True)
     except (binascii.Error, ValueError):
-        raise CheckFailed(f"{where} in base64", _one_line(encoded)) from None
+        raise CheckFailed(f"{where} in base64", _one_line(encoded), reason="b64_json not base64") from None
     _check_image(content, fmt, size, where)
 
 
@@ -498,15 +646,31 @@ def _check_image(content: bytes, fmt: str, size: tuple[int, int] | None, where: 
 
     try:
         with Image.open(io.BytesIO(content)) as image:
-            image.load()
             found, dimensions = (image.format or "").lower(), image.size
-    except (OSError, ValueError, Image.DecompressionBombError) as exc:
-        raise CheckFailed(f"{where} to decode as a {fmt.upper()} image", f"{len(content)} bytes: {exc}") from None
+            _verify(image)
+    except (OSError, ValueError, SyntaxError, Image.DecompressionBombError) as exc:
+        expected = f"{where} to decode as a {fmt.upper()} image"
+        raise CheckFailed(expected, f"{len(content)} bytes: {exc}", reason="an image that does not decode") from None
     if found != fmt:
-        raise CheckFailed(f"{where} in the requested format, {fmt.upper()}", f"a {found.upper()} image")
+        expected = f"{where} in the requested format, {fmt.upper()}"
+        raise CheckFailed(expected, f"a {found.upper()} image", reason="an image not in the requested format")
     if size is not None and dimensions != size:
         wanted, got = "x".join(map(str, size)), "x".join(map(str, dimensions))
-        raise CheckFailed(f"{where} in the requested size, {wanted}", f"a {got} image")
+        expected = f"{where} in the requested size, {wanted}"
+        raise CheckFailed(expected, f"a {got} image", reason="an image not of the requested size")
+
+
+def _verify(image: Any) -> None:
+    """Read the whole image as cheaply as proves it intact, since decoding a large one costs more than the
+    rest of an exchange: a PNG's chunk checksums, a JPEG's scans at an eighth of its size; a WebP's
+    container was read whole when it was opened. Anything else is decoded."""
+    if image.format == "PNG":
+        image.verify()
+    elif image.format == "JPEG":
+        image.draft(image.mode, (max(1, image.width // 8), max(1, image.height // 8)))
+        image.load()
+    elif image.format != "WEBP":
+        image.load()
 
 
 def _revised_prompt(item: Mapping[str, Any], rules: ModelRules, where: str) -> None:
@@ -514,9 +678,11 @@ def _revised_prompt(item: Mapping[str, Any], rules: ModelRules, where: str) -> N
     present = item.get("revised_prompt") is not None
     if present and not rules.answers.revised_prompt:
         expected = f"no {where}.revised_prompt (only {', '.join(revisers)} revise prompts, not {rules.name})"
-        raise CheckFailed(expected, _one_line(repr(item["revised_prompt"])))
+        reason = "a revised_prompt from a model that does not revise"
+        raise CheckFailed(expected, _one_line(repr(item["revised_prompt"])), reason=reason)
     if rules.answers.revised_prompt and not present:
-        raise CheckFailed(f"{where}.revised_prompt ({rules.name} revises its prompts)", "none")
+        expected = f"{where}.revised_prompt ({rules.name} revises its prompts)"
+        raise CheckFailed(expected, "none", reason="no revised_prompt")
 
 
 def _media_type(response: httpx.Response) -> str:

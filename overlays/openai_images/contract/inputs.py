@@ -3,9 +3,10 @@
 For every model an operation offers, ``candidates`` lists the values each field can validly take,
 and uploads are real PNG/JPEG/WebP pictures of the kinds the model takes. ``valid_requests``
 enumerates the combinations exhaustively (the tests' no-false-alarm sweep); ``valid_request``
-draws one at random and ``near_miss`` draws a valid one with a single rule broken (hypothesis
-strategies, for the contract suite). Multipart bodies hold files as ``bytes``; JSON edits name
-their images by data URL, so that a server never needs the network to accept them.
+draws one at random and ``near_miss`` one valid under every reading of the rules with a single
+thing changed that every reading refuses (hypothesis strategies, for the contract suite).
+Multipart bodies hold files as ``bytes``; JSON edits name their images by data URL, so that a
+server never needs the network to accept them.
 """
 
 from __future__ import annotations
@@ -14,15 +15,19 @@ import base64
 import functools
 import io
 import itertools
-from collections.abc import Collection, Iterator, Mapping
+import random
+from collections.abc import Callable, Collection, Iterator, Mapping
+from dataclasses import dataclass
 from typing import Any
 
+from hypothesis import assume
 from hypothesis import strategies as st
 from PIL import Image
 
 from openai_images import spec
-from openai_images.rules import ModelRules, table
-from openai_images.validation import check_request, effective_model
+from openai_images.contract import readings
+from openai_images.rules import ModelRules, parse_size, table
+from openai_images.validation import effective_model
 
 ABSENT = object()
 """A field left out of the request."""
@@ -39,8 +44,8 @@ CASES = [
 ]
 """Every (operation, request body type) of the spec."""
 
-SQUARE_SIDES = (64, 256, 512)
-OBLONG_SIZES = ((96, 64), (384, 256), (256, 512))
+SQUARE_SIDES = (64, 128, 256)
+OBLONG_SIZES = ((96, 64), (192, 128), (128, 256))
 IMAGE_FORMATS = ("png", "jpeg", "webp")
 PROMPTS = (
     "A white cat sitting on the roof of a red car",
@@ -109,7 +114,7 @@ def candidates(operation_id: str, content_type: str, name: str, rules: ModelRule
     if name == "quality":
         return [ABSENT, *[quality for quality in rules.qualities if quality in listed]]
     if name == "n":
-        return [ABSENT, 1, rules.max_n or 10]
+        return [ABSENT, *sorted({1, min(2, rules.max_n or 10), rules.max_n or 10})]
     if name == "output_compression":
         assert rules.output_compression is not None
         return [ABSENT, rules.output_compression.min, rules.output_compression.max]
@@ -229,20 +234,66 @@ def valid_requests(operation_id: str, content_type: str) -> Iterator[tuple[str, 
 
 # --- drawn at random: the contract suite's inputs ---------------------------------------------------
 
+# Each request is built from one hypothesis draw, a seeded random generator (and a piece of arbitrary
+# text for prompts), rather than from a tree of strategies: building a request this way costs a tenth
+# as much, and every combination of candidates is as much a boundary as any other, so hypothesis's
+# preference for each list's first value would only skew the draw.
+_ARBITRARY_TEXT = st.text(st.characters(codec="utf-8", exclude_categories=("Cs", "Cc")), min_size=1, max_size=80)
+_ATTEMPTS = 100
+MOST_PIXELS = 16 * 1024 * 1024
+"""The most pixels one drawn request asks for in all (n images of its size): n reaches its maximum and the
+size its largest, but not in the same request, whose only news would be how slow the server is."""
 
-def prompts(rules: ModelRules) -> st.SearchStrategy[str]:
+
+@dataclass(frozen=True)
+class Draw:
+    """What one request is built from."""
+
+    random: random.Random
+    text: str
+    """Arbitrary text, for the prompts that are not ordinary ones."""
+
+
+def _drawn(build: Callable[[Draw], dict[str, Any] | None]) -> st.SearchStrategy[dict[str, Any]]:
+    def built(generator: random.Random, text: str) -> dict[str, Any]:
+        params = build(Draw(generator, text))
+        assume(params is not None)  # nothing fitting was found in _ATTEMPTS tries: hypothesis draws again
+        assert params is not None
+        return params
+
+    return st.builds(built, st.randoms(use_true_random=True), _ARBITRARY_TEXT)
+
+
+def prompt(draw: Draw, rules: ModelRules) -> str:
     """Mostly ordinary prompts, some arbitrary text, and one in ten exactly as long as the model allows."""
-    arbitrary = st.text(st.characters(codec="utf-8", exclude_categories=("Cs", "Cc")), min_size=1, max_size=80)
-    ordinary = st.sampled_from(PROMPTS)
-    longest = st.just(long_prompt(rules.prompt_max_length))
-    return st.randoms(use_true_random=True).flatmap(
-        lambda draw: longest if draw.random() < 0.1 else arbitrary if draw.random() < 0.3 else ordinary
-    )
+    chance = draw.random.random()
+    if chance < 0.1:
+        return long_prompt(rules.prompt_max_length)
+    return draw.text if chance < 0.3 else draw.random.choice(PROMPTS)
 
 
-def _image_sizes(square: bool) -> st.SearchStrategy[tuple[int, int]]:
-    squares = [(side, side) for side in SQUARE_SIDES]
-    return st.sampled_from(squares if square else [*squares, *OBLONG_SIZES])
+def _files(
+    draw: Draw, rules: ModelRules, operation_id: str, content_type: str, masked: bool | None = None
+) -> dict[str, Any]:
+    properties = spec.operation(operation_id).properties(content_type)
+    limits = rules.images
+    if limits is None or not ({"image", "images"} & set(properties)):
+        return {}
+    chance = draw.random
+    count = 1 if chance.random() < 0.5 else chance.randint(1, limits.max_count)
+    sizes = [(side, side) for side in SQUARE_SIDES] + ([] if limits.square else list(OBLONG_SIZES))
+    chosen = [(chance.choice(limits.formats), chance.choice(sizes)) for _ in range(count)]
+    if "mask" not in properties:
+        masked = False
+    elif masked is None:
+        masked = chance.random() < 0.5
+    images = [picture(fmt, *size) for fmt, size in chosen]
+    first = chosen[0][1]
+    if content_type == spec.JSON:
+        refs = [{"image_url": data_url(image, fmt)} for image, (fmt, _) in zip(images, chosen, strict=True)]
+        return {"images": refs, **({"mask": {"image_url": data_url(mask(*first))}} if masked else {})}
+    sent: Any = images if len(images) > 1 else images[0]
+    return {"image": sent, **({"mask": mask(*first)} if masked else {})}
 
 
 def uploads(
@@ -250,27 +301,7 @@ def uploads(
 ) -> st.SearchStrategy[dict[str, Any]]:
     """The file fields of a valid request for this model: images it takes and a mask matching the first
     (always, never, or when ``masked`` is None, sometimes)."""
-    properties = spec.operation(operation_id).properties(content_type)
-    limits = rules.images
-    if limits is None or not ({"image", "images"} & set(properties)):
-        return st.just({})
-    one = st.tuples(st.sampled_from(limits.formats), _image_sizes(limits.square))
-    count = st.one_of(st.just(1), st.integers(1, limits.max_count))
-    several = count.flatmap(lambda n: st.lists(one, min_size=n, max_size=n))
-    with_mask = st.booleans() if masked is None else st.just(masked)
-    if "mask" not in properties:
-        with_mask = st.just(False)
-
-    def files(chosen: list[tuple[str, tuple[int, int]]], masked: bool) -> dict[str, Any]:
-        images = [picture(fmt, *size) for fmt, size in chosen]
-        first = chosen[0][1]
-        if content_type == spec.JSON:
-            refs = [{"image_url": data_url(image, fmt)} for image, (fmt, _) in zip(images, chosen, strict=True)]
-            return {"images": refs, **({"mask": {"image_url": data_url(mask(*first))}} if masked else {})}
-        sent: Any = images if len(images) > 1 else images[0]
-        return {"image": sent, **({"mask": mask(*first)} if masked else {})}
-
-    return st.builds(files, several, with_mask)
+    return _drawn(lambda draw: _files(draw, rules, operation_id, content_type, masked))
 
 
 def valid_request(operation_id: str, content_type: str, models: Collection[str]) -> st.SearchStrategy[dict[str, Any]]:
@@ -278,46 +309,63 @@ def valid_request(operation_id: str, content_type: str, models: Collection[str])
 
     The model is left out only when the operation's default for the request is that same model.
     """
-    served = [rules for rules in offered_models(operation_id, content_type) if rules.name in models]
-    return st.sampled_from(served).flatmap(lambda rules: _valid_for(operation_id, content_type, rules))
+    served = _served(operation_id, content_type, models)
+    return _drawn(lambda draw: _valid(draw, operation_id, content_type, draw.random.choice(served)))
 
 
-def _valid_for(operation_id: str, content_type: str, rules: ModelRules) -> st.SearchStrategy[dict[str, Any]]:
+def _served(operation_id: str, content_type: str, models: Collection[str]) -> list[ModelRules]:
+    return [rules for rules in offered_models(operation_id, content_type) if rules.name in models]
+
+
+def _valid(draw: Draw, operation_id: str, content_type: str, rules: ModelRules) -> dict[str, Any] | None:
     properties = spec.operation(operation_id).properties(content_type)
-    fields = _settings_fields(operation_id, content_type)
-    choices = {name: candidates(operation_id, content_type, name, rules) for name in fields}
-    # Drawn uniformly: hypothesis would favour each list's first value (leaving the field out), and every
-    # combination here is as much a boundary as any other.
-    settings = st.randoms(use_true_random=True).map(
-        lambda draw: {name: draw.choice(values) for name, values in choices.items()}
-    )
-    prompt = prompts(rules) if "prompt" in properties else st.just(ABSENT)
-
-    def assemble(chosen: dict[str, Any], text: Any, files: dict[str, Any], omit_model: bool) -> dict[str, Any]:
-        params = {"model": rules.name, **files, **{k: v for k, v in chosen.items() if v is not ABSENT}}
-        if text is not ABSENT:
-            params["prompt"] = text
-        without = {k: v for k, v in params.items() if k != "model"}
-        if omit_model and effective_model(operation_id, without, content_type) == rules.name:
+    choices = _choices(operation_id, content_type, rules)
+    for _ in range(_ATTEMPTS):
+        chosen = {name: draw.random.choice(values) for name, values in choices}
+        params = {"model": rules.name, **_files(draw, rules, operation_id, content_type)}
+        params.update((name, value) for name, value in chosen.items() if value is not ABSENT)
+        if "prompt" in properties:
+            params["prompt"] = prompt(draw, rules)
+        if not cross_field_valid(params, rules) or _pixels(params, rules) > MOST_PIXELS:
+            continue
+        without = {name: value for name, value in params.items() if name != "model"}
+        if draw.random.random() < 0.5 and effective_model(operation_id, without, content_type) == rules.name:
             return without
         return params
+    return None
 
-    drawn = st.builds(assemble, settings, prompt, uploads(rules, operation_id, content_type), st.booleans())
-    return drawn.filter(lambda params: cross_field_valid(params, rules))
+
+def _pixels(params: Mapping[str, Any], rules: ModelRules) -> int:
+    size = params.get("size")
+    width, height = rules.resolve_size(size if isinstance(size, str) and parse_size(size) else None)
+    return width * height * int(params.get("n") or 1)
+
+
+@functools.cache
+def _choices(operation_id: str, content_type: str, rules: ModelRules) -> tuple[tuple[str, tuple[Any, ...]], ...]:
+    return tuple(
+        (name, tuple(candidates(operation_id, content_type, name, rules)))
+        for name in _settings_fields(operation_id, content_type)
+    )
 
 
 def near_miss(operation_id: str, content_type: str, models: Collection[str]) -> st.SearchStrategy[dict[str, Any]]:
-    """A valid body with one thing changed so that the shared validator refuses it: a value only other
-    models take, one past a limit, an upload the model does not take, a mismatched mask..."""
+    """A body valid under every reading of the rules with one thing changed so that every reading refuses
+    it: a value only other models take, one past a limit, an upload the model does not take, a
+    mismatched mask... So the change is the one fault, and a server must name it."""
+    served = _served(operation_id, content_type, models)
 
-    def one_change(params: dict[str, Any]) -> st.SearchStrategy[dict[str, Any]]:
-        changes = misses(operation_id, content_type, params, models)
-        return st.sampled_from(changes).map(lambda change: {**params, **change})
+    def build(draw: Draw) -> dict[str, Any] | None:
+        for _ in range(_ATTEMPTS):
+            base = _valid(draw, operation_id, content_type, draw.random.choice(served))
+            if base is None or not readings.judge(operation_id, base, content_type).accepted:
+                continue
+            changed = {**base, **draw.random.choice(misses(operation_id, content_type, base, models))}
+            if readings.judge(operation_id, changed, content_type).refused:
+                return changed
+        return None
 
-    def refused(params: dict[str, Any]) -> bool:
-        return bool(check_request(operation_id, params, content_type=content_type, strict=True))
-
-    return valid_request(operation_id, content_type, models).flatmap(one_change).filter(refused)
+    return _drawn(build)
 
 
 def misses(

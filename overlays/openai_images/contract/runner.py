@@ -3,38 +3,56 @@
 from __future__ import annotations
 
 import random
+import threading
 import time
-from collections.abc import Mapping, Sequence
+from collections import Counter
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
-from typing import Any
+from dataclasses import dataclass, field
+from pathlib import Path
 
 import httpx
 
 from openai_images import spec
-from openai_images.contract import cases, wire
-from openai_images.contract.checks import CHECKS, CheckFailed, Context, Exchange
-from openai_images.contract.report import Failure, Report, target_label
-from openai_images.errors import Issue
+from openai_images.contract import cases, readings, wire
+from openai_images.contract.checks import CHECKS, CheckFailed, Context, Exchange, Noted
+from openai_images.contract.report import Failure, Note, Report, Unserved, target_label
+from openai_images.contract.repro import Reproductions
 from openai_images.rules import table
-from openai_images.validation import check_request
 
 USER_AGENT = "openai-images-contract"
 REDACTED = "[REDACTED]"
+NOT_SERVED = frozenset({404, 405, 501})
+"""Statuses that, answered to every request of an operation without naming a parameter, say the server
+does not serve it (a 404 naming ``model`` refuses the model, not the operation)."""
+DEFAULT_TIMEOUT = 120.0
+"""Seconds to wait for each answer: a large, high-quality image can take a minute or two to make."""
 
 
-class Unreachable(Exception):
+class CannotJudge(Exception):
+    """The run cannot say anything about the server (no key, no answer)."""
+
+
+class Unreachable(CannotJudge):
     """The server did not answer at all."""
+
+
+Progress = Callable[[int, int, int], None]
+"""Called after each request is judged with (requests judged, requests drawn, failures so far)."""
 
 
 @dataclass(frozen=True)
 class Settings:
     base_url: str
     api_key: str | None = None
+    no_auth: bool = False
+    """The server needs no key: requests go without one, and no key is required to run."""
     max_examples: int = 50
     """Requests per operation, shared between its body types and the kinds of request."""
     operations: Sequence[str] = ()
     """Operation ids to test; empty: all."""
+    skip: Sequence[tuple[str, str | None]] = ()
+    """(operation id, body type or None for all of them) the server says it does not serve."""
     checks: Sequence[str] = ()
     """Checks to run; empty: all."""
     models: Sequence[str] = ()
@@ -42,13 +60,52 @@ class Settings:
     seed: int | None = None
     workers: int = 4
     """Requests in flight at once."""
-    timeout: float = 120.0
+    timeout: float = DEFAULT_TIMEOUT
+    stall_limit: int = 3
+    """After this many requests in a row get no answer within ``timeout``, the run stops."""
     auth_every: int = 10
     """The auth check resends the first valid request of each operation and body type, then every this many."""
+    repro_dir: Path | None = None
+    """Where to write every failing request's files and a script sending it; None: only those that need
+    files, into a temporary directory."""
+    progress: Progress | None = None
+
+
+@dataclass
+class _Judged:
+    """One request's fate: the status it got (None: no answer) and each applying check's outcome."""
+
+    drawn: cases.Drawn
+    sent: wire.Sent
+    status: int | None
+    outcomes: list[tuple[str, CheckFailed | Noted | None]] = field(default_factory=list)
+    unserved: bool = False
+    """Whether the answer says the operation is not served (see NOT_SERVED)."""
+
+
+class _Stall:
+    """Counts requests in a row that got no answer in time, across the workers."""
+
+    def __init__(self, limit: int) -> None:
+        self.limit = limit
+        self.in_a_row = 0
+        self.stopped = threading.Event()
+        self._lock = threading.Lock()
+
+    def answered(self, timed_out: bool) -> None:
+        with self._lock:
+            self.in_a_row = self.in_a_row + 1 if timed_out else 0
+            if self.in_a_row >= self.limit:
+                self.stopped.set()
 
 
 def run(settings: Settings) -> Report:
-    """Draw, send and judge; raise Unreachable when the server cannot be reached at all."""
+    """Draw, send and judge. Raises CannotJudge before sending anything when there is no key (and the
+    server is not said to need none), and Unreachable when the server cannot be reached at all."""
+    if not settings.api_key and not settings.no_auth:
+        raise CannotJudge(
+            "no API key: set OPENAI_API_KEY or pass --api-key (or --no-auth, for a server that needs no key)"
+        )
     started = time.monotonic()
     seed = settings.seed if settings.seed is not None else random.SystemRandom().randrange(2**32)
     names = list(settings.checks) or list(CHECKS)
@@ -56,24 +113,45 @@ def run(settings: Settings) -> Report:
     if unknown:
         raise ValueError(f"unknown checks {unknown}; the checks are {', '.join(CHECKS)}")
     models = sorted(settings.models or table().models)
-    chosen, skipped = cases.targets(settings.operations or list(spec.operations()), models)
-    report = Report(settings.base_url, seed, settings.max_examples, models, names, skipped)
+    chosen, not_tested = cases.targets(settings.operations or list(spec.operations()), models)
+    declared = [target for target in chosen if _skipped(target, settings.skip)]
+    chosen = [target for target in chosen if target not in declared]
+    report = Report(settings.base_url, seed, settings.max_examples, models, names, not_tested)
+    key = None if settings.no_auth else settings.api_key
+    repro = Reproductions(settings.base_url, settings.repro_dir)
     with httpx.Client(timeout=settings.timeout, headers={"user-agent": USER_AGENT}) as http:
         _reach(http, settings.base_url)
-        drawn = cases.draw(chosen, settings.max_examples, seed)
-        probes = _auth_probes(drawn, settings)
-        ctx = Context(http, settings.base_url, settings.api_key)
-
-        def judged(index: int) -> list[tuple[str, str, Failure | None]]:
-            return _judge(ctx, drawn[index], index in probes, names)
-
-        with ThreadPoolExecutor(max(1, settings.workers)) as pool:
-            for one, outcomes in zip(drawn, pool.map(judged, range(len(drawn))), strict=True):
-                report.requests[target_label(one.operation_id, one.content_type), one.kind] += 1
-                for check, target, failure in outcomes:
-                    report.count(check, target, _redacted(failure, settings.api_key))
+        ctx = Context(http, settings.base_url, key)
+        report.drawn = cases.planned(chosen, settings.max_examples)
+        judged, stopped = _send_all(
+            ctx, cases.drawing(chosen, settings.max_examples, seed), report.drawn, names, settings
+        )
+        stall_text = None
+        if stopped:
+            stall_text = (
+                f"the server stopped answering: {settings.stall_limit} requests in a row got no answer"
+                f" within {settings.timeout:g} s"
+            )
+        for target in declared:
+            probe = cases.draw([target], 1, seed)
+            answers = [_answer(ctx, one) for one in probe]
+            statuses = Counter(answer.status_code if answer is not None else None for answer in answers)
+            label = target_label(target.operation_id, target.content_type)
+            if all(answer is not None and _unserved(answer) for answer in answers):
+                report.unserved.append(Unserved(label, {int(s): n for s, n in statuses.items() if s}, declared=True))
+            else:
+                shown = ", ".join(str(status) if status else "no answer" for status in statuses)
+                report.not_tested.append(f"{label}: skipped (--skip-operation), though it answered {shown}")
+    _record(report, judged, key, repro, settings.api_key)
+    report.stopped = stall_text
+    if repro.written:
+        report.reproductions = str(repro.root)
     report.elapsed = time.monotonic() - started
     return report
+
+
+def _skipped(target: cases.Target, skip: Sequence[tuple[str, str | None]]) -> bool:
+    return any(target.operation_id == op and content_type in (None, target.content_type) for op, content_type in skip)
 
 
 def _reach(http: httpx.Client, base_url: str) -> None:
@@ -83,72 +161,142 @@ def _reach(http: httpx.Client, base_url: str) -> None:
         raise Unreachable(f"cannot reach {base_url}: {type(exc).__name__}: {exc}") from None
 
 
-def _auth_probes(drawn: Sequence[cases.Drawn], settings: Settings) -> set[int]:
-    if not settings.api_key:
-        return set()  # without a key to send, no answer can show a key mattered
-    seen: dict[tuple[str, str], int] = {}
-    probes = set()
-    for index, one in enumerate(drawn):
-        if one.kind != "valid":
-            continue
-        target = (one.operation_id, one.content_type)
-        if seen.get(target, 0) % settings.auth_every == 0:
-            probes.add(index)
-        seen[target] = seen.get(target, 0) + 1
-    return probes
+def _answer(ctx: Context, drawn: cases.Drawn) -> httpx.Response | None:
+    try:
+        return ctx.send(wire.prepare(drawn.operation_id, drawn.content_type, drawn.body), ctx.api_key)
+    except httpx.HTTPError:
+        return None
 
 
-def _judge(
-    ctx: Context, drawn: cases.Drawn, probe_auth: bool, names: Sequence[str]
-) -> list[tuple[str, str, Failure | None]]:
-    """Send one request and run the checks on its answer: (check, target, failure or None) per check that applied."""
-    target = target_label(drawn.operation_id, drawn.content_type)
+def _unserved(response: httpx.Response) -> bool:
+    if response.status_code not in NOT_SERVED:
+        return False
+    try:
+        error = response.json().get("error")
+    except (ValueError, AttributeError):
+        return True
+    return not (isinstance(error, dict) and isinstance(error.get("param"), str))
+
+
+def _send_all(
+    ctx: Context, drawn: Iterator[cases.Drawn], total: int, names: Sequence[str], settings: Settings
+) -> tuple[list[_Judged], bool]:
+    """Every request judged as it is drawn, in order; and whether the run stopped because the server
+    stopped answering (then fewer were sent). The auth check probes the first valid request of each
+    operation and body type, then every ``auth_every``-th (none without a key to send)."""
+    stall = _Stall(settings.stall_limit)
+    lock = threading.Lock()
+    done = failed = 0
+    valid_seen: Counter[tuple[str, str]] = Counter()
+
+    def judged(one: cases.Drawn, probe_auth: bool) -> _Judged | None:
+        nonlocal done, failed
+        if stall.stopped.is_set():
+            return None
+        result = _judge(ctx, one, probe_auth, names, stall)
+        if settings.progress is not None:
+            with lock:
+                done += 1
+                failed += sum(isinstance(outcome, CheckFailed) for _, outcome in result.outcomes)
+                settings.progress(done, total, failed)
+        return result
+
+    futures = []
+    with ThreadPoolExecutor(max(1, settings.workers)) as pool:
+        for one in drawn:
+            if stall.stopped.is_set():
+                break
+            probe = False
+            if one.kind == "valid" and ctx.api_key:
+                target = (one.operation_id, one.content_type)
+                probe = valid_seen[target] % settings.auth_every == 0
+                valid_seen[target] += 1
+            futures.append(pool.submit(judged, one, probe))
+        results = [future.result() for future in futures]
+    return [result for result in results if result is not None], stall.stopped.is_set()
+
+
+def _judge(ctx: Context, drawn: cases.Drawn, probe_auth: bool, names: Sequence[str], stall: _Stall) -> _Judged:
+    """Send one request and run the checks on its answer."""
     sent = wire.prepare(drawn.operation_id, drawn.content_type, drawn.body)
-
-    def failure(check: str, expected: str, got: str, curl: str | None = None) -> Failure:
-        command = curl or sent.curl(ctx.base_url)
-        return Failure(check, drawn.operation_id, drawn.content_type, drawn.kind, expected, got, command)
-
     try:
         response = ctx.send(sent, ctx.api_key)
     except httpx.HTTPError as exc:
+        stall.answered(timed_out=isinstance(exc, httpx.TimeoutException))
         # Whatever checks were chosen, a request that got no answer at all is the server's failure.
-        got = f"no answer: {type(exc).__name__}: {exc}"
-        return [("not_a_server_error", target, failure("not_a_server_error", "an HTTP answer", got))]
+        failed = CheckFailed("an HTTP answer", f"no answer: {type(exc).__name__}: {exc}", reason="no answer")
+        return _Judged(drawn, sent, None, [("not_a_server_error", failed)])
+    stall.answered(timed_out=False)
     params = sent.params
-    exchange = Exchange(drawn, sent, params, _issues(drawn, params), response, probe_auth)
-    outcomes: list[tuple[str, str, Failure | None]] = []
+    verdict = readings.judge(drawn.operation_id, params, drawn.content_type)
+    exchange = Exchange(drawn, sent, params, verdict, response, probe_auth)
+    result = _Judged(drawn, sent, response.status_code, unserved=_unserved(response))
     for name in names:
         try:
             applied = CHECKS[name](ctx, exchange)
-        except CheckFailed as failed:
-            outcomes.append((name, target, failure(name, failed.expected, failed.got, failed.curl)))
+        except (CheckFailed, Noted) as outcome:
+            result.outcomes.append((name, outcome))
         except Exception as exc:
             got = f"an answer the check could not read ({type(exc).__name__}: {exc})"
-            outcomes.append((name, target, failure(name, "an answer the check can read", got)))
+            result.outcomes.append((name, CheckFailed("an answer the check can read", got)))
         else:
             if applied:
-                outcomes.append((name, target, None))
-    return outcomes
+                result.outcomes.append((name, None))
+    failing = {name for name, outcome in result.outcomes if isinstance(outcome, CheckFailed)}
+    # One fault, one finding: a failure that another check's failure on this answer already reports goes.
+    result.outcomes = [
+        (name, outcome)
+        for name, outcome in result.outcomes
+        if not (isinstance(outcome, CheckFailed) and failing.intersection(outcome.covered_by))
+    ]
+    return result
 
 
-def _issues(drawn: cases.Drawn, params: Any) -> list[Issue]:
-    if not isinstance(params, Mapping):
-        return [Issue("", "the body must be a JSON object", params, code="invalid_json")]
-    return check_request(drawn.operation_id, params, content_type=drawn.content_type, strict=True)
+def _record(
+    report: Report, judged: Sequence[_Judged], key: str | None, repro: Reproductions, secret: str | None
+) -> None:
+    """Count every outcome in the report, except those of an operation that served no request at all."""
+    by_target: dict[str, list[_Judged]] = {}
+    for one in judged:
+        by_target.setdefault(target_label(one.drawn.operation_id, one.drawn.content_type), []).append(one)
+    unserved = {target for target, answers in by_target.items() if all(one.unserved for one in answers)}
+    for target in unserved:
+        statuses = Counter(one.status for one in by_target[target] if one.status is not None)
+        report.unserved.append(Unserved(target, dict(statuses), declared=False))
+    for one in judged:
+        drawn = one.drawn
+        target = target_label(drawn.operation_id, drawn.content_type)
+        report.requests[target, drawn.kind] += 1
+        if target in unserved:
+            continue
+        for check, outcome in one.outcomes:
+            report.count(check, target, _outcome(check, outcome, one, key, repro, secret))
 
 
-def _redacted(failure: Failure | None, key: str | None) -> Failure | None:
-    """The failure with the key scrubbed out of what the server said, should it have echoed the key back.
-    (The commands are built from the request without the key.)"""
-    if failure is None or not key:
-        return failure
+def _outcome(
+    check: str,
+    outcome: CheckFailed | Noted | None,
+    judged: _Judged,
+    key: str | None,
+    repro: Reproductions,
+    secret: str | None,
+) -> Failure | Note | None:
+    if outcome is None:
+        return None
+    drawn = judged.drawn
+    if isinstance(outcome, Noted):
+        curl = judged.sent.curl(repro.base_url, wire.KEY_VARIABLE if key else None)
+        detail = _redacted(outcome.detail, secret)
+        return Note(check, drawn.operation_id, drawn.content_type, drawn.kind, outcome.note, detail, curl)
+    sent, sent_key = (outcome.sent, outcome.key) if outcome.sent else (judged.sent, wire.KEY_VARIABLE if key else None)
+    expected, got = _redacted(outcome.expected, secret), _redacted(outcome.got, secret)
+    note = f"{check}: {outcome.reason}\nexpected: {expected}\ngot: {got}"
+    curl, where = repro.command(sent, sent_key, check, note)
     return Failure(
-        failure.check,
-        failure.operation_id,
-        failure.content_type,
-        failure.kind,
-        failure.expected.replace(key, REDACTED),
-        failure.got.replace(key, REDACTED),
-        failure.curl,
+        check, drawn.operation_id, drawn.content_type, drawn.kind, expected, got, curl, outcome.reason, where
     )
+
+
+def _redacted(text: str, key: str | None) -> str:
+    """``text`` with the key scrubbed out, should the server have echoed it back. (Commands never hold it.)"""
+    return text.replace(key, REDACTED) if key else text

@@ -13,6 +13,7 @@ import re
 import shlex
 from collections.abc import Mapping
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 import httpx
@@ -82,47 +83,116 @@ class Sent:
         if not self.parts:
             # httpx sends no body at all for an empty form; a server must see a form with no fields.
             return {"content": EMPTY_FORM, "headers": {**headers, "content-type": EMPTY_FORM_TYPE}}
-        files = [
-            (
-                part.name,
-                (part.filename, part.value, part.media_type) if isinstance(part.value, bytes) else (None, part.value),
-            )
-            for part in self.parts
-        ]
-        return {"files": files, "headers": headers}
+        return {**_form_options(self.parts), "headers": headers}
 
-    def curl(self, base_url: str, key: str | None = KEY_VARIABLE) -> str:
-        """A shell command that sends this request again; file parts name files, described after it."""
+    def curl(self, base_url: str, key: str | None = KEY_VARIABLE, files: str | None = None) -> str:
+        """A shell command that sends this request again, byte for byte where it matters.
+
+        What cannot go on a command line (uploads, a body that is not text, a text field holding a
+        NUL) is read from files, named ``files/NAME`` (``files``: the directory ``write_files`` fills;
+        None: bare names, each described after the command).
+        """
         url = base_url.rstrip("/") + self.path
         words = ["curl", "-sS", "-X", "POST", shlex.quote(url)]
         if key == KEY_VARIABLE:
             words += ["-H", f'"Authorization: Bearer {KEY_VARIABLE}"']
         elif key:
             words += ["-H", shlex.quote(f"Authorization: Bearer {key}")]
+        stored = self.files(inline=files is None)
+
+        def path(name: str) -> str:
+            return f"{files.rstrip('/')}/{name}" if files else name
+
         if self.json is not None:
-            words += [
-                "-H",
-                shlex.quote(f"Content-Type: {spec.JSON}"),
-                "--data-binary",
-                shlex.quote(self.json.decode(errors="replace")),
-            ]
+            words += ["-H", shlex.quote(f"Content-Type: {spec.JSON}"), "--data-binary"]
+            words.append(shlex.quote(f"@{path(_BODY)}") if _BODY in stored else shlex.quote(self.json.decode()))
+        elif _FORM_BODY in stored or not self.parts:
+            content_type = _FORM_TYPE if self.parts else EMPTY_FORM_TYPE
+            body = shlex.quote(f"@{path(_FORM_BODY)}") if self.parts else shlex.quote(EMPTY_FORM.decode())
+            words += ["-H", shlex.quote(f"Content-Type: {content_type}"), "--data-binary", body]
+        else:
+            for index, part in enumerate(self.parts):
+                name = _part_file(index, part)
+                if isinstance(part.value, bytes):
+                    where = _curl_file_name(path(name))
+                    spec_ = f"{part.name}=@{where};type={part.media_type};filename={part.filename}"
+                    words += ["-F", shlex.quote(spec_)]
+                elif name in stored:
+                    words += ["-F", shlex.quote(f"{part.name}=<{_curl_file_name(path(name))}")]
+                else:
+                    words += ["--form-string", shlex.quote(f"{part.name}={part.value}")]
+        if files:
             return " ".join(words)
-        if not self.parts:
-            words += [
-                "-H",
-                shlex.quote(f"Content-Type: {EMPTY_FORM_TYPE}"),
-                "--data-binary",
-                shlex.quote(EMPTY_FORM.decode()),
-            ]
-        notes = []
+        notes = [
+            f"# {name}: " + (f"the request's body, {len(content)} bytes" if name in _BODIES else describe_file(content))
+            for name, content in stored.items()
+        ]
+        return "\n".join([" ".join(words), *notes])
+
+    def files(self, *, inline: bool = True) -> dict[str, bytes]:
+        """The files ``curl`` reads, by name. With ``inline``, a JSON body that is plain text stays on the
+        command line; otherwise a long one goes to a file too."""
+        if self.json is not None:
+            text = _plain_text(self.json)
+            if text is None or (not inline and len(text) > _LONGEST_INLINE_BODY):
+                return {_BODY: self.json}
+            return {}
+        if any("=" in part.name for part in self.parts):
+            # curl -F ends a field's name at its first "=": such a form goes out as the exact bytes.
+            request = httpx.Request(
+                "POST", "http://repro", headers={"content-type": _FORM_TYPE}, **_form_options(self.parts)
+            )
+            return {_FORM_BODY: request.read()}
+        stored = {}
         for index, part in enumerate(self.parts):
             if isinstance(part.value, bytes):
-                filename = f"{index}-{part.filename}"
-                words += ["-F", shlex.quote(f"{part.name}=@{filename};type={part.media_type}")]
-                notes.append(f"# {filename}: {describe_file(part.value)}")
-            else:
-                words += ["--form-string", shlex.quote(f"{part.name}={part.value}")]
-        return "\n".join([" ".join(words), *notes])
+                stored[_part_file(index, part)] = part.value
+            elif "\x00" in part.value:
+                stored[_part_file(index, part)] = part.value.encode()
+        return stored
+
+    def write_files(self, directory: Path) -> None:
+        """Write the files ``curl(files=directory)`` reads."""
+        for name, content in self.files(inline=False).items():
+            (directory / name).write_bytes(content)
+
+
+_BODY = "body.json"
+_FORM_BODY = "body.multipart"
+_BODIES = (_BODY, _FORM_BODY)
+_FORM_BOUNDARY = "openai-images-contract-3f9a1c7e5b"
+_FORM_TYPE = f"{spec.MULTIPART}; boundary={_FORM_BOUNDARY}"
+_LONGEST_INLINE_BODY = 2000
+_CURL_QUOTED = re.compile(r'[\s;,"]')
+
+
+def _plain_text(body: bytes) -> str | None:
+    """The body as text a command line can carry (UTF-8, no NUL), or None."""
+    try:
+        text = body.decode()
+    except UnicodeDecodeError:
+        return None
+    return None if "\x00" in text else text
+
+
+def _part_file(index: int, part: Part) -> str:
+    return f"{index}-{part.filename}" if isinstance(part.value, bytes) else f"{index}-{part.name.strip('[]')}.txt"
+
+
+def _curl_file_name(name: str) -> str:
+    """A file name as curl -F reads it: in double quotes when it holds a separator."""
+    return f'"{name}"' if _CURL_QUOTED.search(name) else name
+
+
+def _form_options(parts: tuple[Part, ...]) -> dict[str, Any]:
+    files = [
+        (
+            part.name,
+            (part.filename, part.value, part.media_type) if isinstance(part.value, bytes) else (None, part.value),
+        )
+        for part in parts
+    ]
+    return {"files": files}
 
 
 def prepare(operation_id: str, content_type: str, body: Any) -> Sent:

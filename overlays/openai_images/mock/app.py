@@ -561,9 +561,12 @@ def create_app(
             routes.append(Route(prefix + operation.path, handler, methods=[operation.method.upper()]))
 
     async def http_error(request: Request, exc: Exception) -> Response:
-        status = exc.status_code if isinstance(exc, HTTPException) else 500
-        message = exc.detail if isinstance(exc, HTTPException) else "The mock server failed (a bug: please report it)."
-        return error_response(status, str(message))
+        if not isinstance(exc, HTTPException):
+            return error_response(500, "The mock server failed (a bug: please report it).")
+        response = error_response(exc.status_code, str(exc.detail))
+        # Starlette's 405 names the route's methods in Allow, which RFC 9110 requires of every 405.
+        response.headers.update(exc.headers or {})
+        return response
 
     app = Starlette(routes=routes, exception_handlers={HTTPException: http_error, Exception: http_error})
     app.state.service = service
