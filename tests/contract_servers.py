@@ -5,6 +5,7 @@
 from __future__ import annotations
 
 import base64
+import datetime as dt
 import io
 import json
 import threading
@@ -16,16 +17,20 @@ from typing import Any
 
 import reference_server
 import uvicorn
+from conftest import LIVE_DAY
+from openai_images import imageinfo
+from openai_images.contract.inputs import last_day
 from openai_images.mock import create_app
-from PIL import Image
+from openai_images.rules import table
+from PIL import Image, ImageSequence
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 KEY = "sk-contract-test-0123456789"
-SERVERS: dict[str, Callable[[], ASGIApp]] = {
-    "mock": lambda: create_app(api_keys=[KEY]),
-    "reference": lambda: reference_server.create_app([KEY]),
+SERVERS: dict[str, Callable[[dt.date], ASGIApp]] = {
+    "mock": lambda as_of: create_app(api_keys=[KEY], as_of=as_of),
+    "reference": lambda as_of: reference_server.create_app([KEY], as_of=as_of),
 }
-"""The correct servers, each accepting only KEY."""
+"""The correct servers, each accepting only KEY and serving the models OpenAI served on a given day."""
 
 
 @contextmanager
@@ -69,9 +74,9 @@ Edit = Callable[[Seen], AnswerEdit | None]
 """Edits the request in place; returns how to edit its answer, if at all."""
 
 
-def broken(edit: Edit, server: str = "mock") -> ASGIApp:
-    """A correct server (``SERVERS``, keys: KEY) behind ``edit``."""
-    app = SERVERS[server]()
+def broken(edit: Edit, server: str = "mock", as_of: dt.date = LIVE_DAY) -> ASGIApp:
+    """A correct server (``SERVERS``, keys: KEY, serving ``as_of``'s catalogue) behind ``edit``."""
+    app = SERVERS[server](as_of)
 
     async def wrapped(scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -154,8 +159,9 @@ def one_image_too_many(body: dict[str, Any]) -> None:
 
 def half_height(body: dict[str, Any]) -> None:
     for item in body["data"]:
-        if "b64_json" in item:
-            image = Image.open(io.BytesIO(base64.b64decode(item["b64_json"])))
+        content = base64.b64decode(item.get("b64_json") or "")
+        if imageinfo.sniff_format(content[: imageinfo.SNIFF_BYTES]) not in (None, "svg"):  # SVG: no pixels to lose
+            image = Image.open(io.BytesIO(content))
             fmt = image.format
             buffer = io.BytesIO()
             image.resize((image.width, image.height // 2)).save(buffer, format=fmt)
@@ -231,3 +237,41 @@ def urls_that_do_not_exist(body: dict[str, Any]) -> None:
     for item in body["data"]:
         if "url" in item:
             item["url"] = item["url"].rsplit("/", 1)[0] + "/gone.png"
+
+
+def still_serving(model: str, server: str = "mock", as_of: dt.date = LIVE_DAY) -> ASGIApp:
+    """A correct server for ``as_of``, but for the requests naming ``model``, which it answers as it did on the
+    model's last day: a server that still serves a retired model."""
+    today, before = SERVERS[server](as_of), SERVERS[server](last_day(table().models[model]))
+
+    async def app(scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await today(scope, receive, send)
+            return
+        messages = [await receive()]
+        while messages[-1].get("more_body"):
+            messages.append(await receive())
+        body = b"".join(message.get("body", b"") for message in messages)
+        named = f'"model": "{model}"'.encode() in body or f'name="model"\r\n\r\n{model}\r\n'.encode() in body
+        replayed = iter(messages)
+
+        async def replay() -> Message:
+            return next(replayed, None) or await receive()
+
+        await (before if named else today)(scope, replay, send)
+
+    return app
+
+
+def gif_a_frame_short(body: dict[str, Any]) -> None:
+    """Every GIF answered with its last frame left out."""
+    for item in body["data"]:
+        content = base64.b64decode(item.get("b64_json") or "")
+        if not content.startswith(b"GIF8"):
+            continue
+        frames = list(ImageSequence.Iterator(Image.open(io.BytesIO(content))))[:-1]
+        frames = [frame.copy() for frame in frames]
+        buffer = io.BytesIO()
+        duration = frames[0].info.get("duration", 0)
+        frames[0].save(buffer, format="GIF", save_all=True, append_images=frames[1:], duration=duration, loop=0)
+        item["b64_json"] = base64.b64encode(buffer.getvalue()).decode()

@@ -19,7 +19,7 @@ import typing
 from dataclasses import dataclass
 from xml.parsers import expat
 
-__all__ = ["SNIFF_BYTES", "ImageInfo", "ImageInfoError", "extension", "inspect", "sniff_format"]
+__all__ = ["SNIFF_BYTES", "ImageInfo", "ImageInfoError", "extension", "inspect", "sniff_format", "svg_document"]
 
 _MIME_TYPES: dict[str, str] = {
     "png": "image/png",
@@ -508,17 +508,8 @@ def _svg(src: _Source) -> ImageInfo:
         root = {"": name, **attributes}
         raise _Root
 
-    def refuse(*_: object) -> typing.NoReturn:
-        raise ImageInfoError("SVG declares an entity: refused, so that nothing is fetched or expanded")
-
-    # Read as UTF-8 whatever the declaration says: an unknown encoding name would otherwise have expat look
-    # it up among Python's codecs (any codec, not only text ones).
-    parser = expat.ParserCreate("utf-8", namespace_separator=" ")
-    parser.SetParamEntityParsing(expat.XML_PARAM_ENTITY_PARSING_NEVER)
+    parser = _guarded_parser()
     parser.StartElementHandler = start
-    parser.EntityDeclHandler = refuse
-    parser.UnparsedEntityDeclHandler = refuse
-    parser.ExternalEntityRefHandler = refuse
     pos = 0
     try:
         while root is None:
@@ -545,6 +536,36 @@ def _svg(src: _Source) -> ImageInfo:
     if round(width) <= 0 or round(height) <= 0:
         raise ImageInfoError(f"SVG declares an empty image ({width:g}x{height:g})")
     return ImageInfo("svg", round(width), round(height), True, src.size, view_box=view_box)
+
+
+def svg_document(content: bytes) -> ImageInfo:
+    """An SVG document read whole: :func:`inspect`'s account of it, once all of its text has parsed as
+    well-formed XML under the same guards (no entity declared, nothing fetched or expanded, never rendered).
+    Raises :class:`ImageInfoError` for anything else."""
+    info = inspect(content, max_header_bytes=max(1, len(content)))
+    if info.format != "svg":
+        raise ImageInfoError(f"not an SVG document but a {info.format.upper()} image")
+    try:
+        _guarded_parser().Parse(content, True)
+    except expat.ExpatError as error:
+        raise ImageInfoError(f"SVG is not well-formed XML: {error}") from None
+    return info
+
+
+def _guarded_parser() -> typing.Any:
+    """An expat parser that refuses every entity declaration, so that nothing is fetched or expanded."""
+
+    def refuse(*_: object) -> typing.NoReturn:
+        raise ImageInfoError("SVG declares an entity: refused, so that nothing is fetched or expanded")
+
+    # Read as UTF-8 whatever the declaration says: an unknown encoding name would otherwise have expat look
+    # it up among Python's codecs (any codec, not only text ones).
+    parser = expat.ParserCreate("utf-8", namespace_separator=" ")
+    parser.SetParamEntityParsing(expat.XML_PARAM_ENTITY_PARSING_NEVER)
+    parser.EntityDeclHandler = refuse
+    parser.UnparsedEntityDeclHandler = refuse
+    parser.ExternalEntityRefHandler = refuse
+    return parser
 
 
 def _svg_length(value: str | None) -> float | None:

@@ -3,7 +3,9 @@
 The table holds only what OpenAI says in prose (and the models' dates); read it together with
 ``openai_images.spec``. Where the prose reads two ways, the table names the readings: ``table()``
 is the table under the permissive reading of each (what the client validates with),
-``table("strict")`` under the reading that refuses more, ``table("mock")`` under the mock's.
+``table("strict")`` under the reading that refuses more, ``table("mock")`` under the mock's;
+``table_choosing`` takes a reading of each rule apart (the contract suite asks which rule a verdict
+turns on; a server of one's own may read the rules its own way).
 """
 
 from __future__ import annotations
@@ -242,7 +244,11 @@ class ModelRules:
         arrived = self.arrived.date if self.arrived is not None else None
         if arrived is not None and as_of < arrived:
             return False
-        return not (self.ended is not None and self.ended.confirmed and as_of >= self.ended.date)
+        return not self.ended_by(as_of)
+
+    def ended_by(self, as_of: dt.date) -> bool:
+        """Whether OpenAI had retired or shut this model down by ``as_of`` (an unconfirmed end does not count)."""
+        return self.ended is not None and self.ended.confirmed and as_of >= self.ended.date
 
 
 @dataclass(frozen=True)
@@ -429,10 +435,19 @@ def _usage(raw: Mapping[str, Any]) -> UsageRules:
     )
 
 
-def load(text: str, reading: Reading = "permissive") -> RuleTable:
+def load(text: str, reading: Reading = "permissive", choices: Mapping[str, str] | None = None) -> RuleTable:
+    """The table in ``text`` under ``reading``, except for the ambiguous entries ``choices`` maps (entry id
+    -> the name of the reading to take)."""
     data = tomllib.loads(text)
     families = data["families"]
     ambiguities = tuple(_ambiguity(entry) for entry in data.get("ambiguous", ()))
+    chosen = dict(choices or {})
+    for entry in ambiguities:
+        if chosen.get(entry.id, entry.choice[reading]) not in entry.readings:
+            raise ValueError(f"ambiguous entry {entry.id!r} has no reading {chosen[entry.id]!r}")
+    unknown = chosen.keys() - {entry.id for entry in ambiguities}
+    if unknown:
+        raise ValueError(f"no ambiguous entries {sorted(unknown)}")
     formats = {name: _format(name, raw) for name, raw in data.get("formats", {}).items()}
     merged: dict[str, dict[str, Any]] = {}
     for name, entry in data["models"].items():
@@ -443,7 +458,8 @@ def load(text: str, reading: Reading = "permissive") -> RuleTable:
         for name in entry.models:
             if name not in merged:
                 raise ValueError(f"ambiguous entry {entry.id!r} names a model the table lacks: {name!r}")
-            merged[name][entry.key] = entry.apply(merged[name].get(entry.key), entry.choice[reading])
+            taken = chosen.get(entry.id, entry.choice[reading])
+            merged[name][entry.key] = entry.apply(merged[name].get(entry.key), taken)
     models = {name: _model(name, raw, formats) for name, raw in merged.items()}
     mask, markup = data["mask"], data["markup"]
     return RuleTable(
@@ -471,5 +487,15 @@ def load(text: str, reading: Reading = "permissive") -> RuleTable:
 @functools.cache
 def table(reading: Reading = "permissive") -> RuleTable:
     """The table shipped with the package, under a reading of its ambiguous entries."""
-    text = resources.files("openai_images").joinpath("model_rules.toml").read_text(encoding="utf-8")
-    return load(text, reading)
+    return load(_shipped(), reading)
+
+
+@functools.cache
+def table_choosing(choices: frozenset[tuple[str, str]], reading: Reading = "permissive") -> RuleTable:
+    """The shipped table under ``reading``, but for the ambiguous entries ``choices`` names: (entry id,
+    reading name) pairs."""
+    return load(_shipped(), reading, dict(choices))
+
+
+def _shipped() -> str:
+    return resources.files("openai_images").joinpath("model_rules.toml").read_text(encoding="utf-8")

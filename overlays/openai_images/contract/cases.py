@@ -2,20 +2,24 @@
 
 Four kinds, each from its own hypothesis strategy, seeded so that ``--seed`` draws the same requests:
 
-- ``valid``: a valid combination for a claimed model (``inputs.valid_request``), real images;
+- ``valid``: a valid combination for a claimed model served on the day judged (``inputs.valid_request``),
+  real images;
 - ``near-miss``: one valid under every reading of the rules, with one thing changed so that it
-  breaks one rule (``inputs.near_miss``);
+  breaks one rule, or one valid for a claimed retired model on its last day (``inputs.near_miss``);
 - ``schema``: schemathesis's positive data (schema-valid, blind to the model rules), its binary
   fields given real images of a kind the request's model takes;
 - ``negative``: schemathesis's negative data (schema-invalid bodies).
 
-A request whose model the server does not claim is never sent: a drawn one is moved to a claimed
-model the operation offers.
+An operation none of whose claimed models is served on the day (variations, since 2026-05-12) gets
+a quarter of its requests, near misses in place of valid ones: each must be refused. A request whose
+model the server does not claim, or that was not released yet on the day, is never sent: a drawn one
+is moved to a claimed model the operation offers.
 """
 
 from __future__ import annotations
 
 import copy
+import datetime as dt
 import functools
 import random
 from collections.abc import Collection, Iterator, Sequence
@@ -36,6 +40,9 @@ from openai_images.validation import effective_model
 
 KINDS = ("valid", "near-miss", "schema", "negative")
 SHARES = {"valid": 0.5, "near-miss": 0.2, "schema": 0.15, "negative": 0.15}
+CLOSED_SHARE = 0.25
+"""The share of its requests an operation gets when none of its claimed models is served on the day: each is
+refused alike, naming the model."""
 
 
 @dataclass(frozen=True)
@@ -51,11 +58,19 @@ class Drawn:
 
 @dataclass(frozen=True)
 class Target:
-    """An operation and request body type, with the claimed models it offers."""
+    """An operation and request body type on the day judged, with the claimed models it offers."""
 
     operation_id: str
     content_type: str
     models: tuple[str, ...]
+    """Those served on ``as_of``: valid requests are drawn for them."""
+    as_of: dt.date
+    retired: tuple[str, ...] = ()
+    """Those that had ended by ``as_of``: requests for them must be refused."""
+
+    @property
+    def claimed(self) -> tuple[str, ...]:
+        return (*self.models, *self.retired)
 
 
 @functools.cache
@@ -95,16 +110,19 @@ def _close(document: dict[str, Any], schema: dict[str, Any]) -> None:
         schema["additionalProperties"] = False
 
 
-def targets(operation_ids: Collection[str], models: Collection[str]) -> tuple[list[Target], list[str]]:
-    """The (operation, body type) pairs to test, and a note for each one left out because the server
-    claims none of the models it offers."""
+def targets(operation_ids: Collection[str], models: Collection[str], as_of: dt.date) -> tuple[list[Target], list[str]]:
+    """The (operation, body type) pairs to test on ``as_of``, and a note for each one left out because the
+    server claims none of the models it offers (that were released by then)."""
     chosen, skipped = [], []
+    rules = table()
     for operation_id in operation_ids:
         for content_type in spec.operation(operation_id).request_bodies:
-            offered = [rules.name for rules in inputs.offered_models(operation_id, content_type)]
-            served = tuple(name for name in offered if name in models)
-            if served:
-                chosen.append(Target(operation_id, content_type, served))
+            offered = [model.name for model in inputs.offered_models(operation_id, content_type)]
+            claimed = [name for name in offered if name in models]
+            served = tuple(name for name in claimed if rules.models[name].live_on(as_of))
+            retired = tuple(name for name in claimed if rules.models[name].ended_by(as_of))
+            if served or retired:
+                chosen.append(Target(operation_id, content_type, served, as_of, retired))
             else:
                 skipped.append(f"{operation_id} ({content_type}): the server claims none of {', '.join(offered)}")
     return chosen, skipped
@@ -148,7 +166,11 @@ def _plan(chosen: Sequence[Target], max_examples: int) -> Iterator[tuple[Target,
         per_operation.setdefault(target.operation_id, []).append(target)
     for operation_targets in per_operation.values():
         for target, count in zip(operation_targets, split(max_examples, [1.0] * len(operation_targets)), strict=True):
-            for kind, share in zip(KINDS, split(count, [SHARES[kind] for kind in KINDS]), strict=True):
+            sent = count if target.models else max(len(KINDS) - 1, round(count * CLOSED_SHARE))
+            shares = dict(zip(KINDS, split(sent, [SHARES[kind] for kind in KINDS]), strict=True))
+            if not target.models:  # nothing is served: what would be valid requests are near misses
+                shares["near-miss"] += shares.pop("valid")
+            for kind, share in shares.items():
                 if share:
                     yield target, kind, share
 
@@ -186,9 +208,9 @@ def _strategy(schema: Any, target: Target, kind: str) -> st.SearchStrategy[Drawn
         return Drawn(operation_id, content_type, kind, body, case)
 
     if kind == "valid":
-        return inputs.valid_request(operation_id, content_type, target.models).map(ours)
+        return inputs.valid_request(operation_id, content_type, target.models, target.as_of).map(ours)
     if kind == "near-miss":
-        return inputs.near_miss(operation_id, content_type, target.models).map(ours)
+        return inputs.near_miss(operation_id, content_type, target.models, target.as_of, target.retired).map(ours)
     mode = GenerationMode.POSITIVE if kind == "schema" else GenerationMode.NEGATIVE
     cases: st.SearchStrategy[schemathesis.Case[Any]] = operation.as_strategy(generation_mode=mode)
     if content_type == spec.MULTIPART:
@@ -205,9 +227,9 @@ def _sendable(
     if not isinstance(body, dict):
         return st.just(Drawn(target.operation_id, target.content_type, kind, body, case))
     bodies = st.just(dict(body))
-    model = effective_model(target.operation_id, body, target.content_type)
-    if model in table().models and model not in target.models:
-        bodies = st.sampled_from(target.models).map(lambda claimed: {**body, "model": claimed})
+    model = effective_model(target.operation_id, body, target.content_type, as_of=target.as_of)
+    if model in table().models and model not in target.claimed:
+        bodies = st.sampled_from(target.claimed).map(lambda claimed: {**body, "model": claimed})
     if mode == GenerationMode.POSITIVE and target.content_type == spec.MULTIPART:
         bodies = bodies.flatmap(lambda drawn: _with_images(target, drawn))
     return bodies.map(lambda drawn: Drawn(target.operation_id, target.content_type, kind, drawn, case))
@@ -215,11 +237,13 @@ def _sendable(
 
 def _with_images(target: Target, body: dict[str, Any]) -> st.SearchStrategy[dict[str, Any]]:
     """``body`` with schemathesis's placeholder files (a 1x1 PNG) replaced by uploads its model takes."""
-    placeholders = [name for name in ("image", "mask") if _is_placeholder(body.get(name))]
-    rules = table().models.get(str(effective_model(target.operation_id, body, target.content_type)))
+    placeholders = [name for name in ("image", "mask", "markup") if _is_placeholder(body.get(name))]
+    model = effective_model(target.operation_id, body, target.content_type, as_of=target.as_of)
+    rules = table().models.get(str(model))
     if not placeholders or rules is None:
         return st.just(body)
-    uploads = inputs.uploads(rules, target.operation_id, target.content_type, masked="mask" in placeholders)
+    masked, marked = "mask" in placeholders, "markup" in placeholders and "mask" not in placeholders
+    uploads = inputs.uploads(rules, target.operation_id, target.content_type, masked=masked, marked=marked)
     return uploads.map(lambda files: {**body, **{name: files.get(name, body[name]) for name in placeholders}})
 
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+import datetime as dt
 import functools
 import io
 import json
@@ -26,7 +27,7 @@ from typing import TYPE_CHECKING, Any
 import httpx
 
 from openai_images import imageinfo, spec
-from openai_images.contract.readings import Verdict, top_level
+from openai_images.contract.readings import PERMISSIVE, STRICT, Verdict, top_level
 from openai_images.contract.wire import Sent, post
 from openai_images.errors import Issue
 from openai_images.rules import ModelRules, parse_size, table
@@ -73,12 +74,14 @@ class CheckFailed(Exception):
 
 class Noted(Exception):
     """An answer the check neither passes nor fails: a reading the spec allows, or something this machine
-    cannot verify. ``note`` says what in a few words (notes are grouped by it), ``detail`` this answer."""
+    cannot verify. ``note`` says what in a few words (notes are grouped by it), ``detail`` this answer;
+    ``readings``, for an ambiguous rule of the rules table, what each of its readings says (by entry)."""
 
-    def __init__(self, note: str, detail: str) -> None:
+    def __init__(self, note: str, detail: str, readings: Mapping[str, Mapping[str, str]] | None = None) -> None:
         super().__init__(f"{note}: {detail}")
         self.note = note
         self.detail = detail
+        self.readings = {entry: dict(says) for entry, says in (readings or {}).items()}
 
 
 @dataclass(frozen=True)
@@ -128,13 +131,13 @@ class Exchange:
         """The rules of the model the request runs on, when the table knows it."""
         if not isinstance(self.params, Mapping):
             return None
-        model = effective_model(self.sent.operation_id, self.params, self.sent.content_type)
+        model = effective_model(self.sent.operation_id, self.params, self.sent.content_type, as_of=self.verdict.as_of)
         return table().models.get(model) if model else None
 
     @functools.cached_property
     def unverifiable(self) -> set[str]:
         """The fields naming images the suite cannot vouch for (see ``unverifiable_references``)."""
-        return unverifiable_references(self.sent.operation_id, self.sent.content_type, self.params)
+        return unverifiable_references(self.sent.operation_id, self.sent.content_type, self.params, self.verdict.as_of)
 
     @property
     def streamed(self) -> bool:
@@ -272,17 +275,24 @@ def model_rules(ctx: Context, exchange: Exchange) -> bool:
             raise CheckFailed(expected, answer(exchange.response), reason=f"answered an invalid request with {status}")
         _names_a_faulty_field(exchange, verdict.faulty() | unverifiable, reasons)
         return True
-    readings = " and ".join(f"{ambiguity.name} ({ambiguity.question})" for ambiguity in verdict.ambiguities)
+    entries = {involved.name: involved.entry.readings for involved in verdict.ambiguities}
     if exchange.accepted:
-        followed = "/".join(verdict.readings_accepting())
-        raise Noted(f"{readings}: the server follows the {followed} reading", answer(exchange.response))
+        [reading] = verdict.readings_accepting()
+        followed = "; ".join(involved.followed(reading) for involved in verdict.ambiguities)
+        raise Noted(followed, answer(exchange.response), entries)
     if not 400 <= status < 500:
-        expected = f"a 2xx answer or a 4xx refusal ({readings} decides)"
+        decides = " and ".join(involved.name for involved in verdict.ambiguities)
+        expected = f"a 2xx answer or a 4xx refusal ({decides} decides)"
         raise CheckFailed(expected, answer(exchange.response), reason=f"answered an ambiguous request with {status}")
     refusing = tuple(reading for reading in verdict.issues if reading not in verdict.readings_accepting())
     error = _names_a_faulty_field(exchange, verdict.faulty(refusing) | unverifiable, reasons)
-    followed = "/".join(refusing)
-    raise Noted(f"{readings}: the server follows the {followed} reading", f"{status} naming {error.get('param')!r}")
+    named = top_level(str(error.get("param")))
+    # The entry whose strict reading finds the named field at fault is the one followed; a refusal naming
+    # another field refuses on other grounds (a reference, or the model a server picked itself).
+    followed = "; ".join(
+        involved.followed(STRICT if named in involved.faulty else PERMISSIVE) for involved in verdict.ambiguities
+    )
+    raise Noted(followed, f"{status} naming {error.get('param')!r}", entries)
 
 
 def _names_a_faulty_field(exchange: Exchange, faulty: set[str], because: str) -> dict[str, Any]:
@@ -308,17 +318,20 @@ def _names_a_faulty_field(exchange: Exchange, faulty: set[str], because: str) ->
 
 def image_payload(ctx: Context, exchange: Exchange) -> bool:
     """An accepted request's images: as many as ``n``, by URL only where the model and ``response_format``
-    call for it (fetchable), otherwise as ``b64_json`` decoding to the requested format and fixed size;
-    ``revised_prompt`` and ``usage`` exactly where the model's answers carry them."""
+    call for it (fetchable), otherwise as ``b64_json`` decoding to the requested format and fixed size (a GIF
+    animated with ``frame_count`` frames of ``frame_duration_ms`` as GIF encodes it, an SVG as an SVG
+    document, with ``svg_usage``); ``revised_prompt``, ``usage`` and the effective ``safety_identifier``
+    exactly where the model's answers carry them."""
     rules = exchange.rules
     if not exchange.accepted or exchange.verdict.refused or rules is None:
         return False
-    fmt, size = _expected_format(exchange, rules), _fixed_size(exchange.params)
+    wanted = _wanted(exchange, rules)
     if exchange.streamed:
         completed = [data for data in _event_data(exchange) if "partial_image_index" not in data]
         if len(completed) != 1 or not isinstance(completed[0].get("b64_json"), str):
             return False  # the streaming check reports a stream without exactly one completed image
-        _decoded_image(completed[0]["b64_json"], fmt, size, "the completed event's b64_json")
+        _decoded_image(completed[0]["b64_json"], wanted, "the completed event's b64_json")
+        _safety_identifier(completed[0], exchange.params, rules, "the completed event")
         return True
     body = exchange.body
     data = body.get("data") if isinstance(body, dict) else None
@@ -337,14 +350,66 @@ def image_payload(ctx: Context, exchange: Exchange) -> bool:
         if not isinstance(item, dict):
             raise CheckFailed(f"{where} to be an image object", _one_line(repr(item)), reason="an image object")
         if by_url:
-            _fetched_image(ctx, item, fmt, size, where)
+            _fetched_image(ctx, item, wanted, where)
         else:
-            _inline_image(item, rules, fmt, size, where)
+            _inline_image(item, rules, wanted, where)
         _revised_prompt(item, rules, where)
     if rules.answers.usage and not isinstance(body.get("usage"), dict):
         expected = f"usage in the answer ({rules.name} reports token usage)"
         raise CheckFailed(expected, "no usage", reason="usage for GPT image models")
+    if wanted.fmt == "svg" and not isinstance(body.get("svg_usage"), dict):
+        expected = "svg_usage in the answer (the SVG author's token usage, for SVG output)"
+        raise CheckFailed(expected, "no svg_usage", reason="no svg_usage for SVG output")
+    _safety_identifier(body, exchange.params, rules, "the answer")
     return True
+
+
+@dataclass(frozen=True)
+class Wanted:
+    """What every image of an answer must be."""
+
+    fmt: str
+    size: tuple[int, int] | None
+    """Its dimensions, when the request fixes them (an SVG's declared size is not promised: None)."""
+    frames: int | None = None
+    """An animated format's frame count."""
+    frame_ms: int | None = None
+    """An animated format's delay per frame, as the format encodes the requested one."""
+
+
+def _wanted(exchange: Exchange, rules: ModelRules) -> Wanted:
+    fmt = _expected_format(exchange, rules)
+    params = exchange.params
+    animated = table().formats.get(fmt)
+    if fmt == "svg":
+        return Wanted(fmt, None)
+    if animated is None or "frame_count" not in animated.defaults:
+        return Wanted(fmt, _fixed_size(params))
+    frames = params.get("frame_count") or animated.defaults["frame_count"]
+    delay = params.get("frame_duration_ms")
+    delay = animated.defaults["frame_duration_ms"] if delay is None else delay
+    encoded = animated.frame_duration.encoded(delay) if animated.frame_duration else delay
+    return Wanted(fmt, _fixed_size(params), int(frames), int(encoded))
+
+
+def _safety_identifier(body: Mapping[str, Any], params: Mapping[str, Any], rules: ModelRules, where: str) -> None:
+    """The answer reports the effective identifier: a non-empty ``safety_identifier``, else ``user``."""
+    if not rules.answers.safety_identifier:
+        return
+    effective = next(
+        (params[name] for name in ("safety_identifier", "user") if isinstance(params.get(name), str) and params[name]),
+        None,
+    )
+    reported = body.get("safety_identifier")
+    if reported == effective:
+        return
+    if effective is None:
+        expected = f"no safety_identifier in {where} (the request gives neither safety_identifier nor user)"
+    else:
+        expected = (
+            f"safety_identifier {effective!r} in {where} (the effective one: safety_identifier if not empty, else user)"
+        )
+    raise CheckFailed(expected, _one_line(repr(reported)), reason="not the effective safety_identifier")
 
 
 def auth(ctx: Context, exchange: Exchange) -> bool:
@@ -519,13 +584,13 @@ def _error_shape_problem(response: httpx.Response) -> str | None:
     return f"{_one_line(json.dumps(_cut(body)))} ({'; '.join(errors[:3])})" if errors else None
 
 
-def unverifiable_references(operation_id: str, content_type: str, params: Any) -> set[str]:
+def unverifiable_references(operation_id: str, content_type: str, params: Any, as_of: dt.date) -> set[str]:
     """The fields of a JSON body naming images the suite cannot vouch for: file IDs, URLs other than
     ``data:`` URLs, and ``data:`` URLs whose content is not an image the request's model takes (a mask:
     a PNG with alpha, the first image's size). A server may refuse these, or accept them."""
     if content_type != spec.JSON or not isinstance(params, Mapping):
         return set()
-    model = effective_model(operation_id, params, content_type)
+    model = effective_model(operation_id, params, content_type, as_of=as_of)
     rules = table().models.get(model) if isinstance(model, str) else None
     formats = rules.images.formats if rules is not None and rules.images is not None else ()
     found = set()
@@ -593,9 +658,7 @@ def _event_data(exchange: Exchange) -> list[dict[str, Any]]:
     return found
 
 
-def _inline_image(
-    item: Mapping[str, Any], rules: ModelRules, fmt: str, size: tuple[int, int] | None, where: str
-) -> None:
+def _inline_image(item: Mapping[str, Any], rules: ModelRules, wanted: Wanted, where: str) -> None:
     if item.get("url") is not None:
         why = f"{rules.name} answers with b64_json only" if rules.is_gpt_image else "response_format is b64_json"
         reason = "a url where b64_json was due"
@@ -603,10 +666,10 @@ def _inline_image(
     encoded = item.get("b64_json")
     if not isinstance(encoded, str):
         raise CheckFailed(f"{where}.b64_json", _one_line(json.dumps(_cut(item))), reason="no b64_json")
-    _decoded_image(encoded, fmt, size, f"{where}.b64_json")
+    _decoded_image(encoded, wanted, f"{where}.b64_json")
 
 
-def _fetched_image(ctx: Context, item: Mapping[str, Any], fmt: str, size: tuple[int, int] | None, where: str) -> None:
+def _fetched_image(ctx: Context, item: Mapping[str, Any], wanted: Wanted, where: str) -> None:
     url = item.get("url")
     if not isinstance(url, str) or not url.startswith(("http://", "https://")):
         expected = f"{where}.url, an http(s) URL (response_format is url)"
@@ -630,34 +693,75 @@ def _fetched_image(ctx: Context, item: Mapping[str, Any], fmt: str, size: tuple[
     if fetched.status_code != 200:
         expected = f"{where}.url to be fetchable (200)"
         raise CheckFailed(expected, f"{answer(fetched)} from {url}", reason="url not fetchable")
-    _check_image(fetched.content, fmt, size, f"the image at {where}.url")
+    _check_image(fetched.content, wanted, f"the image at {where}.url")
 
 
-def _decoded_image(encoded: str, fmt: str, size: tuple[int, int] | None, where: str) -> None:
+def _decoded_image(encoded: str, wanted: Wanted, where: str) -> None:
     try:
         content = base64.b64decode(encoded, validate=True)
     except (binascii.Error, ValueError):
         raise CheckFailed(f"{where} in base64", _one_line(encoded), reason="b64_json not base64") from None
-    _check_image(content, fmt, size, where)
+    _check_image(content, wanted, where)
 
 
-def _check_image(content: bytes, fmt: str, size: tuple[int, int] | None, where: str) -> None:
+def _check_image(content: bytes, wanted: Wanted, where: str) -> None:
     from PIL import Image
 
+    fmt, size = wanted.fmt, wanted.size
+    if fmt == "svg":
+        _check_svg(content, where)
+        return
     try:
         with Image.open(io.BytesIO(content)) as image:
-            found, dimensions = (image.format or "").lower(), image.size
+            found, dimensions, delay = (image.format or "").lower(), image.size, image.info.get("duration")
             _verify(image)
     except (OSError, ValueError, SyntaxError, Image.DecompressionBombError) as exc:
         expected = f"{where} to decode as a {fmt.upper()} image"
         raise CheckFailed(expected, f"{len(content)} bytes: {exc}", reason="an image that does not decode") from None
     if found != fmt:
         expected = f"{where} in the requested format, {fmt.upper()}"
-        raise CheckFailed(expected, f"a {found.upper()} image", reason="an image not in the requested format")
+        got = f"{found.upper()} image" if found else "image of no known format"
+        raise CheckFailed(expected, f"a {got}", reason="an image not in the requested format")
     if size is not None and dimensions != size:
-        wanted, got = "x".join(map(str, size)), "x".join(map(str, dimensions))
-        expected = f"{where} in the requested size, {wanted}"
+        asked, got = "x".join(map(str, size)), "x".join(map(str, dimensions))
+        expected = f"{where} in the requested size, {asked}"
         raise CheckFailed(expected, f"a {got} image", reason="an image not of the requested size")
+    if wanted.frames is not None:
+        _check_animation(content, wanted, delay, where)
+
+
+def _check_animation(content: bytes, wanted: Wanted, delay: Any, where: str) -> None:
+    """An animated image's frames, counted from its structure (each frame's data walked, none decoded but the
+    first), and its first frame's delay."""
+    try:
+        frames = imageinfo.inspect(content, max_header_bytes=len(content)).frames
+    except imageinfo.ImageInfoError as exc:
+        frames, problem = None, str(exc)
+    else:
+        problem = "its frames run past its end"
+    if frames is None:
+        expected = f"{where} to be an animated {wanted.fmt.upper()} whose frames all decode"
+        raise CheckFailed(expected, problem, reason="an animation that does not decode")
+    if frames != wanted.frames:
+        expected = f"{where} animated with {wanted.frames} frames (frame_count)"
+        raise CheckFailed(expected, f"{frames} frame(s)", reason="an animation with another frame count")
+    delay = delay or 0  # no delay written (no Graphic Control Extension) is none
+    if delay != wanted.frame_ms:
+        expected = (
+            f"{where} showing each frame {wanted.frame_ms} ms (frame_duration_ms as {wanted.fmt.upper()} encodes it)"
+        )
+        raise CheckFailed(expected, f"{delay} ms", reason="an animation with another frame delay")
+
+
+def _check_svg(content: bytes, where: str) -> None:
+    """SVG text: UTF-8 that parses whole as an SVG document, with a parser that fetches and expands nothing."""
+    try:
+        content.decode("utf-8")
+        imageinfo.svg_document(content)
+    except (UnicodeDecodeError, imageinfo.ImageInfoError) as exc:
+        expected = f"{where} to be the base64 of an SVG document"
+        got = f"{len(content)} bytes: {_one_line(str(exc))}"
+        raise CheckFailed(expected, got, reason="an SVG answer that is no SVG document") from None
 
 
 def _verify(image: Any) -> None:

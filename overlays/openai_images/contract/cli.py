@@ -8,6 +8,7 @@ stopped answering, nothing to check).
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
 import os
 import sys
@@ -43,7 +44,16 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         action="extend",
         nargs="+",
         metavar="NAME",
-        help="the models the server serves; requests for others are not sent (default: every model the rules know)",
+        help="the models the server serves; requests for others are not sent (default: every model the rules"
+        " know); one the rules table does not know is reported as not judged",
+    )
+    parser.add_argument(
+        "--as-of",
+        type=_day,
+        metavar="YYYY-MM-DD",
+        help="judge the server against the models OpenAI served that day (default: today): valid requests only"
+        " for those, and the claimed models retired by then (and the variations endpoint, since 2026-05-12)"
+        " must be refused; 2026-05-01 is the catalogue of the pinned spec",
     )
     parser.add_argument(
         "--skip-operation",
@@ -81,7 +91,6 @@ def run(args: argparse.Namespace) -> int:
     from openai_images.contract.checks import CHECKS
     from openai_images.contract.runner import CannotJudge, Settings
     from openai_images.contract.runner import run as run_suite
-    from openai_images.rules import table
 
     skip = [_skip_target(text) for text in args.skip or ()]
     problems = [
@@ -89,7 +98,6 @@ def run(args: argparse.Namespace) -> int:
         for what, names, known in (
             ("operation", [*(args.operations or ()), *(operation for operation, _ in skip)], list(spec.operations())),
             ("check", args.checks, list(CHECKS)),
-            ("model", args.models, list(table().models)),
         )
         for name in names or ()
         if name not in known
@@ -116,6 +124,7 @@ def run(args: argparse.Namespace) -> int:
         skip=skip,
         checks=args.checks or (),
         models=args.models or (),
+        as_of=args.as_of,
         seed=args.seed,
         workers=args.workers,
         timeout=args.timeout,
@@ -140,6 +149,13 @@ def run(args: argparse.Namespace) -> int:
     if report.ok:
         return 0
     return 1 if (report.failures or report.unserved_claims) and not report.stopped else 2
+
+
+def _day(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a day written YYYY-MM-DD") from None
 
 
 def _skip_target(text: str) -> tuple[str, str | None]:

@@ -1,10 +1,12 @@
 """Request bodies that reach a server's logic, derived from the rules table and the spec: valid ones, near misses.
 
 For every model an operation offers, ``candidates`` lists the values each field can validly take,
-and uploads are real PNG/JPEG/WebP pictures of the kinds the model takes. ``valid_requests``
-enumerates the combinations exhaustively (the tests' no-false-alarm sweep); ``valid_request``
-draws one at random and ``near_miss`` one valid under every reading of the rules with a single
-thing changed that every reading refuses (hypothesis strategies, for the contract suite).
+and uploads are real PNG/JPEG/WebP pictures of the kinds the model takes (with a markup, for the
+models that take one). ``valid_requests`` enumerates the combinations exhaustively (the tests'
+no-false-alarm sweep); ``valid_request`` draws one at random for the models served on a day, and
+``near_miss`` one valid under every reading of the rules with a single thing changed that every
+reading refuses, or a request valid for a retired model on its last day (hypothesis strategies,
+for the contract suite).
 Multipart bodies hold files as ``bytes``; JSON edits name their images by data URL, so that a
 server never needs the network to accept them.
 """
@@ -12,6 +14,7 @@ server never needs the network to accept them.
 from __future__ import annotations
 
 import base64
+import datetime as dt
 import functools
 import io
 import itertools
@@ -24,9 +27,9 @@ from hypothesis import assume
 from hypothesis import strategies as st
 from PIL import Image
 
-from openai_images import spec
+from openai_images import imageinfo, spec
 from openai_images.contract import readings
-from openai_images.rules import ModelRules, parse_size, table
+from openai_images.rules import CustomSize, ModelRules, parse_size, table
 from openai_images.validation import effective_model
 
 ABSENT = object()
@@ -36,6 +39,8 @@ INTERACTING = ("size", "quality", "n", "output_format", "output_compression", "b
 FORMAT_BOUND = ("output_format", "n", "stream", "partial_images", "frame_count", "frame_duration_ms", "svg")
 """Fields an output format takes or refuses (GIF's frames, SVG's author): crossed in full among themselves."""
 FILE_FIELDS = ("image", "mask", "images", "markup")
+IDENTIFIERS = ("safety_identifier", "user")
+"""Who the end user is: the answer reports the effective one (safety_identifier if not empty, else user)."""
 CASES = [
     ("createImage", spec.JSON),
     ("createImageEdit", spec.MULTIPART),
@@ -130,6 +135,9 @@ def candidates(operation_id: str, content_type: str, name: str, rules: ModelRule
         return [ABSENT, 10, 1000]
     if name == "svg":
         return [ABSENT, _svg_options(operation_id, content_type)]
+    if name in IDENTIFIERS:
+        # Empty: "If omitted, null, or empty, the API uses `user`" (the answer echoes the effective one).
+        return [ABSENT, "", f"{name}-1234"]
     if listed:
         return [ABSENT, *listed]
     if "boolean" in str(schema):
@@ -170,12 +178,14 @@ def cross_field_valid(params: Mapping[str, Any], rules: ModelRules) -> bool:
             return False
     if "output_compression" in params and compression and output_format not in compression.formats:
         return False
+    if "markup" in params and any(params.get(other) is not None for other in table().markup.not_with):
+        return False
     return params.get("background") != "transparent" or output_format in rules.transparent_formats
 
 
 def _settings_fields(operation_id: str, content_type: str) -> list[str]:
     properties = spec.operation(operation_id).properties(content_type)
-    return [name for name in properties if name not in (*FILE_FIELDS, "model", "prompt", "user")]
+    return [name for name in properties if name not in (*FILE_FIELDS, "model", "prompt")]
 
 
 # --- the exhaustive sweep ----------------------------------------------------------------------------
@@ -241,8 +251,13 @@ def valid_requests(operation_id: str, content_type: str) -> Iterator[tuple[str, 
 _ARBITRARY_TEXT = st.text(st.characters(codec="utf-8", exclude_categories=("Cs", "Cc")), min_size=1, max_size=80)
 _ATTEMPTS = 100
 MOST_PIXELS = 16 * 1024 * 1024
-"""The most pixels one drawn request asks for in all (n images of its size): n reaches its maximum and the
-size its largest, but not in the same request, whose only news would be how slow the server is."""
+"""The most pixels one drawn request asks for in all (n images of its size, each frame of a GIF): n reaches
+its maximum and the size its largest, but not in the same request, whose only news would be how slow the
+server is."""
+MARKED = 0.5
+"""The share of drawn edits, for a model that takes a markup and without a mask, that carry one."""
+RETIRED = 0.25
+"""The share of near misses, where the server claims retired models, that ask for one of them."""
 
 
 @dataclass(frozen=True)
@@ -273,7 +288,12 @@ def prompt(draw: Draw, rules: ModelRules) -> str:
 
 
 def _files(
-    draw: Draw, rules: ModelRules, operation_id: str, content_type: str, masked: bool | None = None
+    draw: Draw,
+    rules: ModelRules,
+    operation_id: str,
+    content_type: str,
+    masked: bool | None = None,
+    marked: bool | None = None,
 ) -> dict[str, Any]:
     properties = spec.operation(operation_id).properties(content_type)
     limits = rules.images
@@ -287,37 +307,53 @@ def _files(
         masked = False
     elif masked is None:
         masked = chance.random() < 0.5
+    if "markup" not in properties or "markup" not in rules.parameters or masked:
+        marked = False
+    elif marked is None:
+        marked = chance.random() < MARKED
     images = [picture(fmt, *size) for fmt, size in chosen]
     first = chosen[0][1]
     if content_type == spec.JSON:
         refs = [{"image_url": data_url(image, fmt)} for image, (fmt, _) in zip(images, chosen, strict=True)]
         return {"images": refs, **({"mask": {"image_url": data_url(mask(*first))}} if masked else {})}
     sent: Any = images if len(images) > 1 else images[0]
-    return {"image": sent, **({"mask": mask(*first)} if masked else {})}
+    # A markup is drawn on transparency, like a mask's: the mask's picture has the transparent pixels it needs.
+    return {"image": sent, **({"mask": mask(*first)} if masked else {}), **({"markup": mask(*first)} if marked else {})}
 
 
 def uploads(
-    rules: ModelRules, operation_id: str, content_type: str, *, masked: bool | None = None
+    rules: ModelRules,
+    operation_id: str,
+    content_type: str,
+    *,
+    masked: bool | None = None,
+    marked: bool | None = None,
 ) -> st.SearchStrategy[dict[str, Any]]:
-    """The file fields of a valid request for this model: images it takes and a mask matching the first
-    (always, never, or when ``masked`` is None, sometimes)."""
-    return _drawn(lambda draw: _files(draw, rules, operation_id, content_type, masked))
+    """The file fields of a valid request for this model: images it takes, a mask matching the first (always,
+    never, or when ``masked`` is None, sometimes) and likewise a markup, never with a mask."""
+    return _drawn(lambda draw: _files(draw, rules, operation_id, content_type, masked, marked))
 
 
-def valid_request(operation_id: str, content_type: str, models: Collection[str]) -> st.SearchStrategy[dict[str, Any]]:
+def valid_request(
+    operation_id: str, content_type: str, models: Collection[str], as_of: dt.date
+) -> st.SearchStrategy[dict[str, Any]]:
     """A valid body for one of ``models`` (those the operation offers), every field drawn from its candidates.
 
-    The model is left out only when the operation's default for the request is that same model.
+    The model is left out only when the operation's default for the request on ``as_of`` is that same model.
     """
     served = _served(operation_id, content_type, models)
-    return _drawn(lambda draw: _valid(draw, operation_id, content_type, draw.random.choice(served)))
+    return _drawn(lambda draw: _valid(draw, operation_id, content_type, draw.random.choice(served), as_of))
 
 
 def _served(operation_id: str, content_type: str, models: Collection[str]) -> list[ModelRules]:
     return [rules for rules in offered_models(operation_id, content_type) if rules.name in models]
 
 
-def _valid(draw: Draw, operation_id: str, content_type: str, rules: ModelRules) -> dict[str, Any] | None:
+def _valid(
+    draw: Draw, operation_id: str, content_type: str, rules: ModelRules, as_of: dt.date | None
+) -> dict[str, Any] | None:
+    """A valid body for the model; without its ``model`` half the time where that is the default on ``as_of``
+    (None: always with it)."""
     properties = spec.operation(operation_id).properties(content_type)
     choices = _choices(operation_id, content_type, rules)
     for _ in range(_ATTEMPTS):
@@ -329,7 +365,11 @@ def _valid(draw: Draw, operation_id: str, content_type: str, rules: ModelRules) 
         if not cross_field_valid(params, rules) or _pixels(params, rules) > MOST_PIXELS:
             continue
         without = {name: value for name, value in params.items() if name != "model"}
-        if draw.random.random() < 0.5 and effective_model(operation_id, without, content_type) == rules.name:
+        if (
+            as_of is not None
+            and draw.random.random() < 0.5
+            and effective_model(operation_id, without, content_type, as_of=as_of) == rules.name
+        ):
             return without
         return params
     return None
@@ -338,7 +378,11 @@ def _valid(draw: Draw, operation_id: str, content_type: str, rules: ModelRules) 
 def _pixels(params: Mapping[str, Any], rules: ModelRules) -> int:
     size = params.get("size")
     width, height = rules.resolve_size(size if isinstance(size, str) and parse_size(size) else None)
-    return width * height * int(params.get("n") or 1)
+    frames = 1
+    animated = table().formats.get(str(params.get("output_format")))
+    if animated is not None and "frame_count" in animated.defaults:
+        frames = int(params.get("frame_count") or animated.defaults["frame_count"])
+    return width * height * int(params.get("n") or 1) * frames
 
 
 @functools.cache
@@ -349,32 +393,78 @@ def _choices(operation_id: str, content_type: str, rules: ModelRules) -> tuple[t
     )
 
 
-def near_miss(operation_id: str, content_type: str, models: Collection[str]) -> st.SearchStrategy[dict[str, Any]]:
-    """A body valid under every reading of the rules with one thing changed so that every reading refuses
-    it: a value only other models take, one past a limit, an upload the model does not take, a
-    mismatched mask... So the change is the one fault, and a server must name it."""
+def last_day(rules: ModelRules) -> dt.date:
+    """The last day OpenAI served a model that has ended."""
+    assert rules.ended is not None
+    return rules.ended.date - dt.timedelta(days=1)
+
+
+def retired_request(
+    draw: Draw, operation_id: str, content_type: str, retired: Collection[str]
+) -> dict[str, Any] | None:
+    """A body valid for one of the ``retired`` models on its last day, naming it: on a later day, its one fault
+    is the model."""
+    offered = _served(operation_id, content_type, retired)
+    return _valid(draw, operation_id, content_type, draw.random.choice(offered), None) if offered else None
+
+
+def near_miss(
+    operation_id: str,
+    content_type: str,
+    models: Collection[str],
+    as_of: dt.date,
+    retired: Collection[str] = (),
+) -> st.SearchStrategy[dict[str, Any]]:
+    """A body valid under every reading of the rules on ``as_of`` with one thing changed so that every reading
+    refuses it: a value only other models take, one past a limit, an upload the model does not take, a
+    mismatched mask, a format's forbidden companion... So the change is the one fault, and a server must
+    name it. Where the server claims ``retired`` models (and always where it serves none of ``models``), some
+    are a request valid for a retired model on its last day."""
     served = _served(operation_id, content_type, models)
+    ended = _served(operation_id, content_type, retired)
 
     def build(draw: Draw) -> dict[str, Any] | None:
+        if ended and (not served or draw.random.random() < RETIRED):
+            return retired_request(draw, operation_id, content_type, retired)
         for _ in range(_ATTEMPTS):
-            base = _valid(draw, operation_id, content_type, draw.random.choice(served))
-            if base is None or not readings.judge(operation_id, base, content_type).accepted:
+            base = _valid(draw, operation_id, content_type, draw.random.choice(served), as_of)
+            if base is None or not readings.judge(operation_id, base, content_type, as_of).accepted:
                 continue
-            changed = {**base, **draw.random.choice(misses(operation_id, content_type, base, models))}
-            if readings.judge(operation_id, changed, content_type).refused:
+            # Each rule as likely to be broken as any other: a kind of change (the fields it sets), then one.
+            kinds: dict[frozenset[str], list[dict[str, Any]]] = {}
+            for one in misses(operation_id, content_type, base, models, as_of):
+                kinds.setdefault(frozenset(one), []).append(one)
+            change = draw.random.choice(draw.random.choice(list(kinds.values())))
+            changed = _alone({**base, **change}, change, operation_id, content_type, as_of)
+            if changed is not None:
                 return changed
         return None
 
     return _drawn(build)
 
 
+def _alone(
+    changed: dict[str, Any], change: Mapping[str, Any], operation_id: str, content_type: str, as_of: dt.date
+) -> dict[str, Any] | None:
+    """``changed`` refused under every reading for the ``change`` alone where it can be: without the fields of
+    the base that the change puts at fault too (a GIF's compression, an SVG's n); None if it is not refused."""
+    verdict = readings.judge(operation_id, changed, content_type, as_of)
+    if not verdict.refused:
+        return None
+    also = {readings.top_level(issue.param) for issue in verdict.issues[readings.PERMISSIVE]} - set(change)
+    trimmed = {name: value for name, value in changed.items() if name not in also}
+    if also and trimmed != changed and readings.judge(operation_id, trimmed, content_type, as_of).refused:
+        return trimmed
+    return changed
+
+
 def misses(
-    operation_id: str, content_type: str, params: Mapping[str, Any], models: Collection[str]
+    operation_id: str, content_type: str, params: Mapping[str, Any], models: Collection[str], as_of: dt.date
 ) -> list[dict[str, Any]]:
     """Changes that each break one rule for the request's model (some may happen to be valid: the caller filters)."""
     operation = spec.operation(operation_id)
     properties = operation.properties(content_type)
-    rules = table().models[str(effective_model(operation_id, params, content_type))]
+    rules = table().models[str(effective_model(operation_id, params, content_type, as_of=as_of))]
     offered = offered_models(operation_id, content_type)
     changes: list[dict[str, Any]] = []
     for name in _settings_fields(operation_id, content_type):
@@ -395,10 +485,85 @@ def misses(
         changes.append({"output_format": "png", "output_compression": 50})
     if "background" in rules.parameters and "output_format" in rules.parameters:
         changes.append({"background": "transparent", "output_format": "jpeg"})
-    return changes + _upload_misses(rules, content_type, properties)
+    if rules.custom_size is not None and "size" in properties:
+        changes += [{"size": size} for size in _custom_size_misses(rules.custom_size)]
+    changes += _format_misses(operation_id, content_type, rules, params)
+    return changes + _upload_misses(rules, content_type, properties, params)
 
 
-def _upload_misses(rules: ModelRules, content_type: str, properties: Mapping[str, Any]) -> list[dict[str, Any]]:
+def _custom_size_misses(custom: CustomSize) -> list[str]:
+    """Sizes just outside a model's custom sizes: a side off the multiple, past the largest, too oblong."""
+    step = custom.multiple_of
+    oblong = int(custom.max_aspect) + 1
+    return [
+        f"{step * 64 + 1}x{step * 64}",
+        f"{custom.max_long_edge + step}x{custom.max_short_edge}",
+        f"{step * 16 * oblong}x{step * 16}",
+    ]
+
+
+def _format_misses(
+    operation_id: str, content_type: str, rules: ModelRules, params: Mapping[str, Any]
+) -> list[dict[str, Any]]:
+    """What each output format the model makes refuses beside it (a GIF stream, SVG with n=2...), and its own
+    parameters with another format (frame_count with PNG)."""
+    properties = spec.operation(operation_id).properties(content_type)
+    formats = table().formats
+    plain = next((fmt for fmt in rules.output_formats if fmt not in formats), None)
+    changes: list[dict[str, Any]] = []
+    for fmt in formats.values():
+        if fmt.name not in rules.output_formats or "output_format" not in properties:
+            continue
+        for name, how in fmt.refuses.items():
+            value = _using(name, how, content_type, params)
+            if name in properties and value is not None:
+                changes.append({"output_format": fmt.name, name: value})
+        if fmt.max_n is not None and "n" in properties:
+            changes.append({"output_format": fmt.name, "n": fmt.max_n + 1})
+        for name in fmt.parameters:
+            if plain is None or name not in properties:
+                continue
+            values = [value for value in candidates(operation_id, content_type, name, rules) if value is not ABSENT]
+            if values:
+                changes.append({"output_format": plain, name: values[-1]})
+    return changes
+
+
+def _using(name: str, how: str, content_type: str, params: Mapping[str, Any]) -> Any:
+    """A value of ``name`` that uses it, as a format's ``refuses`` counts use; None when there is none to draw."""
+    if how == "true":
+        return True
+    if how == "positive":
+        return 2
+    if name == "mask":
+        size = _first_size(content_type, params)
+        if size is None:
+            return None
+        return {"image_url": data_url(mask(*size))} if content_type == spec.JSON else mask(*size)
+    if name == "output_compression":
+        return 50
+    return None
+
+
+def _first_size(content_type: str, params: Mapping[str, Any]) -> tuple[int, int] | None:
+    """The dimensions of a request's first image (None when it has none the suite made)."""
+    content: Any = None
+    if content_type == spec.JSON:
+        images = params.get("images")
+        first = images[0].get("image_url", "") if isinstance(images, list) and images else ""
+        content = base64.b64decode(first.partition(",")[2]) if first.startswith("data:") else None
+    else:
+        image = params.get("image")
+        content = image[0] if isinstance(image, list) and image else image
+    if not isinstance(content, bytes):
+        return None
+    info = imageinfo.inspect(content)
+    return info.width, info.height
+
+
+def _upload_misses(
+    rules: ModelRules, content_type: str, properties: Mapping[str, Any], params: Mapping[str, Any]
+) -> list[dict[str, Any]]:
     limits = rules.images
     if limits is None:
         return []
@@ -414,4 +579,10 @@ def _upload_misses(rules: ModelRules, content_type: str, properties: Mapping[str
     if "mask" in properties:
         changes.append({"image": square, "mask": mask(512, 512)})
         changes.append({"image": square, "mask": mask(256, 256, alpha=False)})
+    if "markup" in properties:
+        size = _first_size(content_type, params) or (256, 256)
+        # Beside a mask; another size than the image's; without transparency (each also for a model that takes none).
+        changes.append({"markup": mask(*size), "mask": mask(*size)})
+        changes.append({"markup": mask(size[0] * 2, size[1])})
+        changes.append({"markup": picture("png", *size)})
     return changes

@@ -51,6 +51,8 @@ class Note:
     """What in a few words: notes with the same check and text are grouped."""
     detail: str
     curl: str
+    readings: dict[str, dict[str, str]] = field(default_factory=dict)
+    """For an ambiguous rule: what each reading says, by the rules table's entry and reading name."""
 
     @property
     def target(self) -> str:
@@ -102,6 +104,12 @@ class Report:
     max_examples: int
     models: list[str]
     checks: list[str]
+    as_of: str = ""
+    """The day whose catalogue the server was judged against (YYYY-MM-DD)."""
+    retired: list[str] = field(default_factory=list)
+    """The claimed models that had ended by that day, with when: requests for them must be refused."""
+    not_judged: dict[str, str] = field(default_factory=dict)
+    """The claimed models the suite cannot judge (unknown to the rules table, or not released yet): why."""
     not_tested: list[str] = field(default_factory=list)
     """Why parts of the API were not tested (operations serving none of the claimed models, or skipped)."""
     requests: Counter[tuple[str, str]] = field(default_factory=Counter)
@@ -165,6 +173,19 @@ class Report:
             groups.setdefault((note.check, note.note), []).append(note)
         return [(check, text, notes) for (check, text), notes in groups.items()]
 
+    def _not_judged_by_why(self) -> dict[str, list[str]]:
+        grouped: dict[str, list[str]] = {}
+        for model, why in self.not_judged.items():
+            grouped.setdefault(why, []).append(model)
+        return grouped
+
+    def readings(self) -> dict[str, dict[str, str]]:
+        """What each reading says of every ambiguous rule a note names, by entry and reading name."""
+        found: dict[str, dict[str, str]] = {}
+        for note in self.notes:
+            found.update(note.readings)
+        return found
+
     def verdict(self) -> str:
         if self.stopped:
             return f"STOPPED: {self.stopped}."
@@ -202,7 +223,9 @@ class Report:
             f"openai-images contract suite against {self.base_url}",
             f"{sum(kinds.values())}{f' of {self.drawn}' if self.stopped else ''} requests"
             f" ({', '.join(f'{kind} {count}' for kind, count in kinds.items())})"
-            f" in {self.elapsed:.1f} s, seed {self.seed}; models: {', '.join(self.models)}",
+            f" in {self.elapsed:.1f} s, seed {self.seed}; catalogue of {self.as_of}; models: {', '.join(self.models)}",
+            *([f"retired by then, so refused: {', '.join(self.retired)}"] if self.retired else []),
+            *(f"not judged ({why}): {', '.join(models)}" for why, models in self._not_judged_by_why().items()),
             *(f"not tested: {note}" for note in self.not_tested),
             *(f"not served: {unserved.describe()}" for unserved in self.unserved if unserved.declared),
             "",
@@ -226,6 +249,11 @@ class Report:
                 lines.append(f"  {check}: {text} ({_answers(len(notes))})")
                 example = notes[0]
                 lines.append(f"    for example {example.target}, {example.kind} request: {example.detail}")
+            readings = self.readings()
+            if readings:
+                lines.append("  what each reading of these rules says (the rules table's [[ambiguous]] entries):")
+                for entry, says in readings.items():
+                    lines += [f"    {entry}, reading {name!r}: {said}" for name, said in says.items()]
             lines.append("")
         if self.reproductions:
             lines.append(f"reproductions: {self.reproductions} (each failing request's files and a run.sh)")
@@ -242,7 +270,10 @@ class Report:
             "verdict": self.verdict(),
             "seed": self.seed,
             "max_examples": self.max_examples,
+            "as_of": self.as_of,
             "models": self.models,
+            "retired": self.retired,
+            "not_judged": self.not_judged,
             "elapsed_seconds": round(self.elapsed, 3),
             "stopped": self.stopped,
             "not_tested": self.not_tested,
@@ -261,7 +292,13 @@ class Report:
                 for finding in self.findings()
             ],
             "notes": [
-                {"check": check, "note": text, "count": len(notes), "example": {**asdict(notes[0])}}
+                {
+                    "check": check,
+                    "note": text,
+                    "count": len(notes),
+                    "readings": notes[0].readings,
+                    "example": {**asdict(notes[0])},
+                }
                 for check, text, notes in self.note_groups()
             ],
             "reproductions": self.reproductions,
@@ -274,6 +311,8 @@ class Report:
         suites = [self._junit_suite(check) for check in self.checks]
         if self.unserved:
             suites.append(self._junit_unserved())
+        if self.not_judged:
+            suites.append(self._junit_not_judged())
         root = ET.Element(
             "testsuites",
             name="openai-images contract",
@@ -315,10 +354,27 @@ class Report:
                 continue
             case = ET.SubElement(suite, "testcase", classname=f"contract.{check}", name=f"note: {text}")
             ET.SubElement(case, "skipped", message=f"{text} ({_answers(len(notes))})")
+            said = [
+                f"{entry}, reading {name!r}: {says}"
+                for entry, each in notes[0].readings.items()
+                for name, says in each.items()
+            ]
+            if said:
+                ET.SubElement(case, "system-out").text = "\n".join(said)
             cases, skipped = cases + 1, skipped + 1
         suite.set("tests", str(cases))
         suite.set("failures", str(failed))
         suite.set("skipped", str(skipped))
+        return suite
+
+    def _junit_not_judged(self) -> ET.Element:
+        suite = ET.Element("testsuite", name="models_judged")
+        for model, why in self.not_judged.items():
+            case = ET.SubElement(suite, "testcase", classname="contract.models_judged", name=model)
+            ET.SubElement(case, "skipped", message=f"not judged: {why}")
+        suite.set("tests", str(len(self.not_judged)))
+        suite.set("failures", "0")
+        suite.set("skipped", str(len(self.not_judged)))
         return suite
 
     def _junit_unserved(self) -> ET.Element:

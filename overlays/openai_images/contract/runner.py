@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+import datetime as dt
 import random
 import threading
 import time
@@ -18,7 +20,7 @@ from openai_images.contract import cases, readings, wire
 from openai_images.contract.checks import CHECKS, CheckFailed, Context, Exchange, Noted
 from openai_images.contract.report import Failure, Note, Report, Unserved, target_label
 from openai_images.contract.repro import Reproductions
-from openai_images.rules import table
+from openai_images.rules import ModelRules, table
 
 USER_AGENT = "openai-images-contract"
 REDACTED = "[REDACTED]"
@@ -57,6 +59,9 @@ class Settings:
     """Checks to run; empty: all."""
     models: Sequence[str] = ()
     """The models the server claims; empty: every model of the rules table."""
+    as_of: dt.date | None = None
+    """The day whose catalogue the server is judged against (None: today): valid requests only for the
+    models served that day; the claimed models retired by then, and operations closed, must be refused."""
     seed: int | None = None
     workers: int = 4
     """Requests in flight at once."""
@@ -112,11 +117,25 @@ def run(settings: Settings) -> Report:
     unknown = [name for name in names if name not in CHECKS]
     if unknown:
         raise ValueError(f"unknown checks {unknown}; the checks are {', '.join(CHECKS)}")
-    models = sorted(settings.models or table().models)
-    chosen, not_tested = cases.targets(settings.operations or list(spec.operations()), models)
+    settings = dataclasses.replace(settings, as_of=settings.as_of or dt.date.today())
+    as_of = settings.as_of
+    assert as_of is not None
+    served, retired, not_judged = _claims(settings.models, as_of)
+    chosen, not_tested = cases.targets(settings.operations or list(spec.operations()), served + retired, as_of)
     declared = [target for target in chosen if _skipped(target, settings.skip)]
     chosen = [target for target in chosen if target not in declared]
-    report = Report(settings.base_url, seed, settings.max_examples, models, names, not_tested)
+    known = table().models
+    report = Report(
+        settings.base_url,
+        seed,
+        settings.max_examples,
+        served,
+        names,
+        as_of=as_of.isoformat(),
+        retired=[_ended(known[name]) for name in retired],
+        not_judged=not_judged,
+        not_tested=not_tested,
+    )
     key = None if settings.no_auth else settings.api_key
     repro = Reproductions(settings.base_url, settings.repro_dir)
     with httpx.Client(timeout=settings.timeout, headers={"user-agent": USER_AGENT}) as http:
@@ -148,6 +167,29 @@ def run(settings: Settings) -> Report:
         report.reproductions = str(repro.root)
     report.elapsed = time.monotonic() - started
     return report
+
+
+def _claims(claimed: Sequence[str], as_of: dt.date) -> tuple[list[str], list[str], dict[str, str]]:
+    """The claimed models (default: every model the rules table knows) served on ``as_of``, those ended by
+    then, and why the suite cannot judge each of the others."""
+    known = table().models
+    served, retired, not_judged = [], [], {}
+    for name in sorted(set(claimed or known)):
+        rules = known.get(name)
+        if rules is None:
+            not_judged[name] = "the rules table does not know it"
+        elif rules.live_on(as_of):
+            served.append(name)
+        elif rules.ended_by(as_of):
+            retired.append(name)
+        else:
+            not_judged[name] = f"not released yet on {as_of.isoformat()}"
+    return served, retired, not_judged
+
+
+def _ended(rules: ModelRules) -> str:
+    assert rules.ended is not None
+    return f"{rules.name} ({rules.ended.kind} on {rules.ended.date.isoformat()})"
 
 
 def _skipped(target: cases.Target, skip: Sequence[tuple[str, str | None]]) -> bool:
@@ -193,7 +235,7 @@ def _send_all(
         nonlocal done, failed
         if stall.stopped.is_set():
             return None
-        result = _judge(ctx, one, probe_auth, names, stall)
+        result = _judge(ctx, one, probe_auth, names, stall, settings.as_of)
         if settings.progress is not None:
             with lock:
                 done += 1
@@ -216,7 +258,14 @@ def _send_all(
     return [result for result in results if result is not None], stall.stopped.is_set()
 
 
-def _judge(ctx: Context, drawn: cases.Drawn, probe_auth: bool, names: Sequence[str], stall: _Stall) -> _Judged:
+def _judge(
+    ctx: Context,
+    drawn: cases.Drawn,
+    probe_auth: bool,
+    names: Sequence[str],
+    stall: _Stall,
+    as_of: dt.date | None,
+) -> _Judged:
     """Send one request and run the checks on its answer."""
     sent = wire.prepare(drawn.operation_id, drawn.content_type, drawn.body)
     try:
@@ -228,7 +277,8 @@ def _judge(ctx: Context, drawn: cases.Drawn, probe_auth: bool, names: Sequence[s
         return _Judged(drawn, sent, None, [("not_a_server_error", failed)])
     stall.answered(timed_out=False)
     params = sent.params
-    verdict = readings.judge(drawn.operation_id, params, drawn.content_type)
+    assert as_of is not None
+    verdict = readings.judge(drawn.operation_id, params, drawn.content_type, as_of)
     exchange = Exchange(drawn, sent, params, verdict, response, probe_auth)
     result = _Judged(drawn, sent, response.status_code, unserved=_unserved(response))
     for name in names:
@@ -287,7 +337,9 @@ def _outcome(
     if isinstance(outcome, Noted):
         curl = judged.sent.curl(repro.base_url, wire.KEY_VARIABLE if key else None)
         detail = _redacted(outcome.detail, secret)
-        return Note(check, drawn.operation_id, drawn.content_type, drawn.kind, outcome.note, detail, curl)
+        return Note(
+            check, drawn.operation_id, drawn.content_type, drawn.kind, outcome.note, detail, curl, outcome.readings
+        )
     sent, sent_key = (outcome.sent, outcome.key) if outcome.sent else (judged.sent, wire.KEY_VARIABLE if key else None)
     expected, got = _redacted(outcome.expected, secret), _redacted(outcome.got, secret)
     note = f"{check}: {outcome.reason}\nexpected: {expected}\ngot: {got}"

@@ -197,7 +197,8 @@ def _form_options(parts: tuple[Part, ...]) -> dict[str, Any]:
 
 def prepare(operation_id: str, content_type: str, body: Any) -> Sent:
     """The wire form of a drawn body: JSON as is; for a form, files as file parts, arrays as ``name[]``
-    parts, other values as text (booleans as ``true``/``false``, objects as JSON), nulls left out."""
+    parts, objects as ``name[key]`` parts (``svg[reasoning][effort]``, as the official SDK sends them), other
+    values as text (booleans as ``true``/``false``, objects in arrays as JSON), nulls left out."""
     if content_type == spec.JSON:
         # schemathesis's negative data includes raw bytes for a JSON body: they go out as they are.
         return Sent(operation_id, content_type, body if isinstance(body, bytes) else json.dumps(body).encode())
@@ -208,9 +209,19 @@ def prepare(operation_id: str, content_type: str, body: Any) -> Sent:
         name = _UNSENDABLE_IN_NAMES.sub("", str(raw_name))
         if isinstance(value, list):
             parts += [Part(f"{name}[]", _part_value(item)) for item in value if item is not None]
-        elif value is not None:
-            parts.append(Part(name, _part_value(value)))
+        else:
+            parts += _member_parts(name, value)
     return Sent(operation_id, content_type, None, tuple(parts))
+
+
+def _member_parts(name: str, value: Any) -> list[Part]:
+    if isinstance(value, Mapping):
+        return [
+            part
+            for key, member in value.items()
+            for part in _member_parts(f"{name}[{_UNSENDABLE_IN_NAMES.sub('', str(key))}]", member)
+        ]
+    return [] if value is None else [Part(name, _part_value(value))]
 
 
 def _part_value(value: Any) -> str | bytes:
