@@ -376,7 +376,11 @@ class Judge:
         return str(self.body.get("output_format") or "png")
 
     def _format(self) -> FormatRules | None:
-        """The rules of the requested output format, when it has any of its own (GIF, SVG)."""
+        """The rules of the requested output format, when it has any of its own (GIF, SVG) and the model makes
+        it (otherwise ``output_format`` itself is the fault)."""
+        assert self.rules is not None
+        if self._output_format() not in self.rules.output_formats:
+            return None
         return rules_table().formats.get(self._output_format())
 
     def _format_refuses(self, name: str, used: bool) -> None:

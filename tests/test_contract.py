@@ -122,7 +122,7 @@ def test_against_an_earlier_day_the_mock_of_that_day_passes_and_todays_judgement
                 "models": ["dall-e-3"],
                 "max_examples": 30,
                 "as_of": PINNED_DAY,
-                "seed": 28,
+                "seed": 8,
             },
             {"model_rules"},
             id="accepts dall-e-3 with n=2",
@@ -147,7 +147,7 @@ def test_against_an_earlier_day_the_mock_of_that_day_passes_and_todays_judgement
         ),
         pytest.param(
             json_answers(gif_a_frame_short),
-            {"operations": ["createImage"], "models": ["gpt-image-2.5-flare"]},
+            {"operations": ["createImage"], "models": ["gpt-image-2.5-flare"], "seed": 8},
             {"image_payload"},
             id="a GIF with a frame too few",
         ),
@@ -176,7 +176,7 @@ def test_a_server_still_serving_a_retired_model_fails_today(server: str) -> None
 
 def test_a_failure_says_what_was_expected_what_came_back_and_how_to_reproduce_it(tmp_path: Path) -> None:
     with serving(broken(dall_e_3_takes_n, as_of=PINNED_DAY)) as url:
-        report = suite(url, operations=["createImage"], models=["dall-e-3"], max_examples=30, as_of=PINNED_DAY, seed=28)
+        report = suite(url, operations=["createImage"], models=["dall-e-3"], max_examples=30, as_of=PINNED_DAY, seed=8)
         failure = next(f for f in report.failures if f.check == "model_rules" and '"n": 10' in f.curl)
         assert failure.expected.startswith("a 4xx refusal, because n: must be at most 1 (got 10) [model dall-e-3]")
         assert failure.got.startswith("200 application/json")
@@ -199,7 +199,7 @@ def test_the_command_reports_on_stdout_in_json_and_junit_without_ever_showing_th
         status = cli.main(
             [
                 *("--base-url", url, "--api-key", KEY, "--operation", "createImage", "--models", "dall-e-3"),
-                *("--max-examples", "30", "--seed", "28", "--report", str(report_path), "--junit", str(junit_path)),
+                *("--max-examples", "30", "--seed", "8", "--report", str(report_path), "--junit", str(junit_path)),
                 *("--as-of", PINNED_DAY.isoformat()),
             ]
         )
@@ -391,6 +391,18 @@ def test_near_misses_break_each_new_rule_alone(operation_id: str, content_type: 
     assert {readings.top_level(issue.param) for issue in verdict.issues[readings.PERMISSIVE]} == set(wanted) - {
         "output_format"
     } - ({"mask"} if "markup" in wanted else set())
+
+
+def test_a_batch_schemathesis_fails_to_draw_is_drawn_again_with_another_seed(monkeypatch: pytest.MonkeyPatch) -> None:
+    # schemathesis 4.32 fails this batch (a negative form whose schema it negated whole: it validates the draw's
+    # file placeholders, "Unsupported type: 'Binary'"). Once it draws it, the retry in cases.drawing can go.
+    chosen, _ = cases.targets(["createImageEdit"], list(table().models), LIVE_DAY)
+    form = [target for target in chosen if target.content_type == spec.MULTIPART]
+    monkeypatch.setattr(cases, "SCHEMATHESIS_ATTEMPTS", 1)
+    with pytest.raises(ValueError, match="Binary"):
+        cases.draw(form, 20, seed=12)
+    monkeypatch.undo()
+    assert sum(one.kind == "negative" for one in cases.draw(form, 20, seed=12)) == 3
 
 
 def test_the_same_seed_draws_the_same_requests_and_only_for_claimed_models() -> None:

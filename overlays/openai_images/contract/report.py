@@ -203,7 +203,7 @@ class Report:
         parts = []
         if findings:
             plural = "s" if len(findings) != 1 else ""
-            parts.append(f"{len(findings)} finding{plural} in {', '.join(checks)} ({len(self.failures)} answers)")
+            parts.append(f"{len(findings)} finding{plural} in {', '.join(checks)} ({_answers(len(self.failures))})")
         if self.unserved_claims:
             parts.append(f"{len(self.unserved_claims)} operation(s) not served")
         return f"FAILED: {'; '.join(parts)}"
