@@ -520,11 +520,25 @@ def answer(response: httpx.Response) -> str:
     suffix = f" (x-request-id {request_id})" if request_id else ""
     if not response.content:
         return f"{text}, empty{suffix}"
+    if _media_type(response) == spec.EVENT_STREAM:
+        events = parse_events(response.text)
+        kinds = [_event_type(event) for event in events]
+        return f"{text}: {len(events)} event(s): {_one_line(', '.join(kinds))}{suffix}"
     try:
         shown = json.dumps(_cut(response.json()), ensure_ascii=False)
     except ValueError:
         shown = response.text
     return f"{text}: {_one_line(shown)}{suffix}"
+
+
+def _event_type(event: Event) -> str:
+    """An event's data ``type`` (its name, or its data cut short, when it has none)."""
+    try:
+        data = json.loads(event.data)
+    except ValueError:
+        data = None
+    kind = data.get("type") if isinstance(data, dict) else None
+    return str(kind) if isinstance(kind, str) else event.name or _one_line(repr(_cut(event.data)))
 
 
 def parse_events(text: str) -> list[Event]:
