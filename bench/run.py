@@ -37,6 +37,10 @@ QUICK = os.environ.get("BENCH_QUICK") == "1"  # a smoke run of the harness itsel
 # the mock served the live one by default: the same work, so the figures stay comparable.
 PINNED_DAY = dt.date(2026, 5, 1)
 PINNED = ("--as-of", PINNED_DAY.isoformat())
+# The per-call figures time requests OpenAI accepts on a pinned day: a current model on LIVE_DAY (the
+# command line's default model), and variations (retired with dall-e-2 on 2026-05-12) on PINNED_DAY.
+LIVE_DAY = dt.date(2026, 12, 1)
+LIVE_MODEL = "gpt-image-2.5-flare"
 RESULTS: dict[str, Any] = {}
 ANSWER = {
     "created": 1_700_000_000,
@@ -158,17 +162,26 @@ def _stream_answer() -> bytes:
     ).encode()
 
 
-def _transport() -> httpx.MockTransport:
-    body = json.dumps(ANSWER).encode()
-    stream = _stream_answer()
+class _Transport(httpx.MockTransport):
+    """The canned answers, counting the requests that reach it by path: a call refused before sending
+    (a retired model, a closed endpoint) must fail the bench, not be timed as a fast call."""
 
-    def handler(request: httpx.Request) -> httpx.Response:
-        request.read()  # every peer pays for producing its body
-        if b'"stream": true' in request.content or b'"stream":true' in request.content:
-            return httpx.Response(200, content=stream, headers={"content-type": "text/event-stream"})
-        return httpx.Response(200, content=body, headers={"content-type": "application/json"})
+    def __init__(self) -> None:
+        body = json.dumps(ANSWER).encode()
+        stream = _stream_answer()
+        self.sent: dict[str, int] = {}
 
-    return httpx.MockTransport(handler)
+        def handler(request: httpx.Request) -> httpx.Response:
+            request.read()  # every peer pays for producing its body
+            self.sent[request.url.path] = self.sent.get(request.url.path, 0) + 1
+            # Only a JSON body asks for a stream here: scanning a 1 MB upload for the flag would add
+            # the harness's own work to every peer's time alike and hide the differences between them.
+            json_body = request.headers.get("content-type", "").startswith("application/json")
+            if json_body and (b'"stream": true' in request.content or b'"stream":true' in request.content):
+                return httpx.Response(200, content=stream, headers={"content-type": "text/event-stream"})
+            return httpx.Response(200, content=body, headers={"content-type": "application/json"})
+
+        super().__init__(handler)
 
 
 def _bare_stream(client: httpx.Client, body: dict[str, Any]) -> list[Any]:
@@ -176,18 +189,28 @@ def _bare_stream(client: httpx.Client, body: dict[str, Any]) -> list[Any]:
         return [json.loads(line[6:]) for line in response.iter_lines() if line.startswith("data: ")]
 
 
-def _per_call(calls: dict[str, Callable[[], Any]], count: int, repeats: int) -> dict[str, float]:
-    """µs per call for each peer; the peers' batches are interleaved so that drift hits them alike."""
-    for call in calls.values():
-        for _ in range(max(count // 10, 5)):
+def _per_call(
+    calls: dict[str, tuple[Callable[[], Any], _Transport, str]], count: int, repeats: int
+) -> dict[str, float]:
+    """µs per call for each peer; the peers' batches are interleaved so that drift hits them alike. Each
+    batch must have put exactly one request per call on the peer's transport, at the operation's path."""
+
+    def batch(call: Callable[[], Any], transport: _Transport, path: str, calls: int) -> float:
+        before = transport.sent.get(path, 0)
+        started = time.perf_counter()
+        for _ in range(calls):
             call()
+        elapsed = time.perf_counter() - started
+        sent = transport.sent.get(path, 0) - before
+        assert sent == calls, f"{calls} calls put {sent} requests on {path}: a refused call is not a fast one"
+        return elapsed
+
+    for call, transport, path in calls.values():
+        batch(call, transport, path, max(count // 10, 5))
     timings: dict[str, list[float]] = {peer: [] for peer in calls}
     for _ in range(repeats):
-        for peer, call in calls.items():
-            started = time.perf_counter()
-            for _ in range(count):
-                call()
-            timings[peer].append((time.perf_counter() - started) / count)
+        for peer, (call, transport, path) in calls.items():
+            timings[peer].append(batch(call, transport, path, count) / count)
     return {peer: round(median(values) * 1e6, 1) for peer, values in timings.items()}
 
 
@@ -195,68 +218,106 @@ def bench_per_call() -> None:
     import openai
     from openai_images import ImagesApi
 
-    edit_png = png(600, 600, noise=True)  # about 1 MB
-    assert 900_000 < len(edit_png) < 1_200_000, len(edit_png)
-    ours = ImagesApi(api_key=KEY, http_client=httpx.Client(transport=_transport()), max_retries=0)
-    sdk = openai.OpenAI(api_key=KEY, http_client=httpx.Client(transport=_transport()), max_retries=0)
+    small_png = png(1024, 1024)  # one colour: a few KB, so that the client's own work is what is timed
+    large_png = png(600, 600, noise=True)  # about 1 MB: the upload's bytes are most of the work
+    assert len(small_png) < 10_000 and 900_000 < len(large_png) < 1_200_000, (len(small_png), len(large_png))
+    transports = {peer: _Transport() for peer in ("openai-images", "openai SDK", "bare httpx")}
+    # Each request is one OpenAI accepts on the day our client is told it is: generate and edit on a
+    # current model (LIVE_DAY), variations on the pinned catalogue's day (the endpoint closed on 2026-05-12).
+    ours = ImagesApi(
+        api_key=KEY, http_client=httpx.Client(transport=transports["openai-images"]), max_retries=0, as_of=LIVE_DAY
+    )
+    ours_pinned = ImagesApi(
+        api_key=KEY, http_client=httpx.Client(transport=transports["openai-images"]), max_retries=0, as_of=PINNED_DAY
+    )
+    sdk = openai.OpenAI(api_key=KEY, http_client=httpx.Client(transport=transports["openai SDK"]), max_retries=0)
     bare = httpx.Client(
-        transport=_transport(), base_url="https://api.openai.com/v1", headers={"Authorization": f"Bearer {KEY}"}
+        transport=transports["bare httpx"],
+        base_url="https://api.openai.com/v1",
+        headers={"Authorization": f"Bearer {KEY}"},
     )
     prompt = "A white cat sitting on the roof of a red car"
-    peers: dict[str, dict[str, Callable[[], Any]]] = {
-        "generate (JSON)": {
-            "openai-images": lambda: ours.create_image(
-                prompt=prompt, model="gpt-image-1", size="1024x1024", quality="low"
-            ),
-            "openai SDK": lambda: sdk.images.generate(
-                prompt=prompt, model="gpt-image-1", size="1024x1024", quality="low"
-            ),
-            "bare httpx": lambda: bare.post(
-                "/images/generations",
-                json={"prompt": prompt, "model": "gpt-image-1", "size": "1024x1024", "quality": "low"},
-            ).json(),
-        },
-        "generate, stream=True: 2 partial images + completed (SSE)": {
-            "openai-images": lambda: list(
-                ours.create_image(prompt=prompt, model="gpt-image-1", quality="low", stream=True, partial_images=2)
-            ),
-            "openai SDK": lambda: list(
-                sdk.images.generate(prompt=prompt, model="gpt-image-1", quality="low", stream=True, partial_images=2)
-            ),
-            "bare httpx": lambda: _bare_stream(
-                bare,
-                {"prompt": prompt, "model": "gpt-image-1", "quality": "low", "stream": True, "partial_images": 2},
-            ),
-        },
-        "edit, one 1 MB PNG (multipart)": {
-            "openai-images": lambda: ours.create_image_edit(image=edit_png, prompt=prompt, model="gpt-image-1"),
-            "openai SDK": lambda: sdk.images.edit(
-                image=("image.png", edit_png, "image/png"), prompt=prompt, model="gpt-image-1"
-            ),
+    model = LIVE_MODEL
+    peers: dict[str, tuple[str, dict[str, Callable[[], Any]]]] = {
+        "generate (JSON)": (
+            "/v1/images/generations",
+            {
+                "openai-images": lambda: ours.create_image(prompt=prompt, model=model, size="1024x1024", quality="low"),
+                "openai SDK": lambda: sdk.images.generate(prompt=prompt, model=model, size="1024x1024", quality="low"),
+                "bare httpx": lambda: bare.post(
+                    "/images/generations",
+                    json={"prompt": prompt, "model": model, "size": "1024x1024", "quality": "low"},
+                ).json(),
+            },
+        ),
+        "generate, stream=True: 2 partial images + completed (SSE)": (
+            "/v1/images/generations",
+            {
+                "openai-images": lambda: list(
+                    ours.create_image(prompt=prompt, model=model, quality="low", stream=True, partial_images=2)
+                ),
+                "openai SDK": lambda: list(
+                    sdk.images.generate(prompt=prompt, model=model, quality="low", stream=True, partial_images=2)
+                ),
+                "bare httpx": lambda: _bare_stream(
+                    bare,
+                    {"prompt": prompt, "model": model, "quality": "low", "stream": True, "partial_images": 2},
+                ),
+            },
+        ),
+    }
+    for label, image in ((SMALL_IMAGE, small_png), (LARGE_IMAGE, large_png)):
+        peers[f"edit, {label} (multipart)"] = _edit_calls(ours, sdk, bare, image, prompt, model)
+        peers[f"variation, {label} (multipart)"] = _variation_calls(ours_pinned, sdk, bare, image)
+    figures: dict[str, dict[str, float]] = {}
+    for operation, (path, calls) in peers.items():
+        count = 100 if QUICK else (1000 if "(JSON)" in operation else 500 if SMALL_IMAGE in operation else 200)
+        timed = {peer: (call, transports[peer], path) for peer, call in calls.items()}
+        figures[operation] = _per_call(timed, count, 3 if QUICK else 15)
+        log(f"per call: {operation}: {figures[operation]}")
+    RESULTS["per_call_us"] = figures
+    RESULTS["per_call_requests"] = {
+        "live_day": LIVE_DAY.isoformat(),
+        "model": model,
+        "variation_day": PINNED_DAY.isoformat(),
+    }
+
+
+SMALL_IMAGE = "a 1024x1024 PNG of 5 KB"
+LARGE_IMAGE = "a 1 MB PNG"
+CALLS = tuple[str, dict[str, Callable[[], Any]]]
+
+
+def _edit_calls(ours: Any, sdk: Any, bare: httpx.Client, image: bytes, prompt: str, model: str) -> CALLS:
+    return (
+        "/v1/images/edits",
+        {
+            "openai-images": lambda: ours.create_image_edit(image=image, prompt=prompt, model=model),
+            "openai SDK": lambda: sdk.images.edit(image=("image.png", image, "image/png"), prompt=prompt, model=model),
             "bare httpx": lambda: bare.post(
                 "/images/edits",
-                files={"image": ("image.png", edit_png, "image/png")},
-                data={"prompt": prompt, "model": "gpt-image-1"},
+                files={"image": ("image.png", image, "image/png")},
+                data={"prompt": prompt, "model": model},
             ).json(),
         },
-        "variation (multipart)": {
-            "openai-images": lambda: ours.create_image_variation(image=edit_png, n=2, size="512x512"),
+    )
+
+
+def _variation_calls(ours: Any, sdk: Any, bare: httpx.Client, image: bytes) -> CALLS:
+    return (
+        "/v1/images/variations",
+        {
+            "openai-images": lambda: ours.create_image_variation(image=image, n=2, size="512x512"),
             "openai SDK": lambda: _quiet(
-                lambda: sdk.images.create_variation(image=("image.png", edit_png, "image/png"), n=2, size="512x512")
+                lambda: sdk.images.create_variation(image=("image.png", image, "image/png"), n=2, size="512x512")
             ),
             "bare httpx": lambda: bare.post(
                 "/images/variations",
-                files={"image": ("image.png", edit_png, "image/png")},
+                files={"image": ("image.png", image, "image/png")},
                 data={"n": "2", "size": "512x512"},
             ).json(),
         },
-    }
-    figures: dict[str, dict[str, float]] = {}
-    for operation, calls in peers.items():
-        count = 100 if QUICK else (1000 if "(JSON)" in operation else 200)
-        figures[operation] = _per_call(calls, count, 3 if QUICK else 15)
-        log(f"per call: {operation}: {figures[operation]}")
-    RESULTS["per_call_us"] = figures
+    )
 
 
 def _quiet(call: Callable[[], Any]) -> Any:
@@ -380,25 +441,25 @@ def sink_server() -> Iterator[str]:
 UPLOAD = textwrap.dedent(
     """
     import sys, time, json
-    path, base_url, peer = sys.argv[1:4]
+    from datetime import date
+    path, base_url, peer, small, model, day = sys.argv[1:7]
     import httpx
-    small = sys.argv[4]
     if peer == "openai-images":
         from openai_images import ImagesApi
-        client = ImagesApi(api_key="sk-bench", base_url=base_url, timeout=300)
-        send = lambda path: client.create_image_edit(image=path, prompt="p", model="gpt-image-1", quality="low")
+        client = ImagesApi(api_key="sk-bench", base_url=base_url, timeout=300, as_of=date.fromisoformat(day))
+        send = lambda path: client.create_image_edit(image=path, prompt="p", model=model, quality="low")
     elif peer == "openai SDK":
         import openai
         client = openai.OpenAI(api_key="sk-bench", base_url=base_url, timeout=300, max_retries=0)
         def send(path):
             with open(path, "rb") as handle:
-                return client.images.edit(image=handle, prompt="p", model="gpt-image-1", quality="low")
+                return client.images.edit(image=handle, prompt="p", model=model, quality="low")
     else:
         client = httpx.Client(base_url=base_url, timeout=300, headers={"Authorization": "Bearer sk-bench"})
         def send(path):
             with open(path, "rb") as handle:
                 files = {"image": ("image.png", handle, "image/png")}
-                data = {"prompt": "p", "model": "gpt-image-1", "quality": "low"}
+                data = {"prompt": "p", "model": model, "quality": "low"}
                 client.post("/images/edits", files=files, data=data).raise_for_status()
     send(small)  # warm: whatever each client loads on first use is not the upload's cost
     def high_water():  # VmHWM: this process's own peak RSS since exec, in KiB
@@ -428,7 +489,7 @@ def bench_upload() -> None:
                 runs = []
                 for _ in range(1 if QUICK else 3):
                     output = subprocess.run(
-                        [PYTHON, "-c", UPLOAD, str(path), base_url, peer, str(small)],
+                        [PYTHON, "-c", UPLOAD, str(path), base_url, peer, str(small), LIVE_MODEL, LIVE_DAY.isoformat()],
                         check=True,
                         capture_output=True,
                         text=True,

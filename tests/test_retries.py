@@ -150,6 +150,14 @@ def test_the_server_can_forbid_or_ask_for_a_retry(sleeps: list[float]) -> None:
     assert len(yes.requests) == 2
 
 
+def test_a_success_is_never_sent_again_whatever_its_headers_say(sleeps: list[float]) -> None:
+    # A repeated image generation is paid twice: only an error answer may ask for another attempt.
+    ok = Script(lambda request: httpx.Response(200, json=OK_BODY, headers={"x-should-retry": "true"}))
+    api_for(ok).create_image(prompt="x")
+    assert len(ok.requests) == 1
+    assert sleeps == []
+
+
 def test_connection_failures_and_timeouts_are_retried(sleeps: list[float]) -> None:
     request = httpx.Request("POST", "https://x")
     script = Script(httpx.ConnectError("refused", request=request), httpx.ReadTimeout("slow", request=request), 200)

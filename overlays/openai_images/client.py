@@ -10,11 +10,12 @@ hooks raise the exceptions of ``openai_images.errors``.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import logging
 import sys
 import time
 import warnings
-from types import TracebackType
+from types import ModuleType, TracebackType
 from typing import TYPE_CHECKING, Any, Self, Unpack, cast
 from urllib.parse import quote, urlsplit
 
@@ -53,6 +54,14 @@ def _caller_stacklevel() -> int:
     while frame is not None and frame.f_globals.get("__name__", "").split(".")[0] in _PACKAGES:
         frame, level = frame.f_back, level + 1  # type: ignore[assignment]
     return level
+
+
+@functools.cache
+def _validation() -> ModuleType:
+    """The validator, loaded on the first call that checks a request (a cached call costs less than an import)."""
+    from openai_images import validation
+
+    return validation
 
 
 class ClientOptions(config.SettingsOptions, total=False):
@@ -103,17 +112,15 @@ class _Overlay(_ApiBase):
 
     # --- hooks of the generated runtime -----------------------------------------------------------
 
-    def _prepare(self, operation: Operation, body: Any, options: RequestOptions) -> None:
+    def _prepare(self, operation: Operation, body: Any, options: RequestOptions) -> dict[str, Any] | None:
         validate = self.validate if options.validate is None else options.validate
         if not validate or body is None:
-            return
+            return None
         strict = self.strict if options.strict is None else options.strict
-        from openai_images.validation import validate_request
-
         content_type = MULTIPART if hasattr(body, "to_multipart") else JSON
-        params = body.to_dict()
+        params: dict[str, Any] = body.to_dict()
         as_of = self.as_of or dt.date.today()
-        validate_request(
+        _validation().validate_request(
             operation.operation_id,
             params,
             content_type=content_type,
@@ -123,6 +130,7 @@ class _Overlay(_ApiBase):
         )
         if not self._answers_for_openai and self.settings.azure is None:
             self._warn_if_retired(operation, params, content_type, as_of)
+        return params  # a JSON body is sent from it: converted once
 
     def _warn_if_retired(self, operation: Operation, params: dict[str, Any], content_type: str, as_of: dt.date) -> None:
         from openai_images import spec
@@ -141,9 +149,14 @@ class _Overlay(_ApiBase):
             warnings.warn(message, RetiredModelWarning, stacklevel=_caller_stacklevel())
 
     def _request_kwargs(
-        self, operation: Operation, arguments: dict[str, Any], body: Any, options: RequestOptions
+        self,
+        operation: Operation,
+        arguments: dict[str, Any],
+        body: Any,
+        options: RequestOptions,
+        body_dict: dict[str, Any] | None = None,
     ) -> dict[str, Any]:
-        kwargs = super()._request_kwargs(operation, arguments, body, options)
+        kwargs = super()._request_kwargs(operation, arguments, body, options, body_dict)
         azure = self.settings.azure
         if azure is None:
             kwargs["url"] = self.settings.base_url + kwargs["url"]
@@ -260,7 +273,8 @@ class ImagesApi(_Overlay, GeneratedImagesApi):
         started = time.monotonic()
         retry = 0
         while True:
-            self._attempt_timeout(request, started)
+            if self.retry_policy.deadline is not None:
+                self._attempt_timeout(request, started)
             try:
                 response = self.http_client.send(request, stream=stream)
             except RETRIED_ERRORS as exc:
@@ -309,7 +323,8 @@ class AsyncImagesApi(_Overlay, GeneratedAsyncImagesApi):
         started = time.monotonic()
         retry = 0
         while True:
-            self._attempt_timeout(request, started)
+            if self.retry_policy.deadline is not None:
+                self._attempt_timeout(request, started)
             try:
                 response = await self.http_client.send(request, stream=stream)
             except RETRIED_ERRORS as exc:

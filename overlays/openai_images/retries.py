@@ -1,7 +1,8 @@
 """When to try a request again, and how long to wait first: one policy for sync and async.
 
 Retried: connection failures and timeouts, and the statuses 408, 409, 429 and 5xx, unless the
-server says ``x-should-retry: false`` (or asks for a retry with ``true``). The wait honours
+server says ``x-should-retry: false`` (or asks for a retry of another error with ``true``; a success
+is never retried). The wait honours
 ``retry-after-ms`` and ``Retry-After`` (seconds or an HTTP date); otherwise it backs off
 exponentially with jitter. An optional deadline bounds the whole call, waits included.
 """
@@ -59,6 +60,8 @@ class RetryPolicy:
     rng: random.Random = field(default_factory=random.Random, repr=False, compare=False)
 
     def should_retry(self, response: httpx.Response) -> bool:
+        if response.status_code < 400:
+            return False  # a success is never sent again: the image would be paid for twice
         verdict = response.headers.get("x-should-retry")
         if verdict == "true":
             return True
