@@ -345,7 +345,7 @@ def test_the_authenticated_client_repr_hides_the_token() -> None:
 IN_MEMORY_FORMS = {
     "image and text": [
         ("image", ("file.png", b"\x89PNG\r\n\x1a\n" + b"\0" * 64, "image/png")),
-        ("prompt", (None, "a \"quoted\" prompt\r\n--x\r\n".encode(), "text/plain")),
+        ("prompt", (None, b'a "quoted" prompt\r\n--x\r\n', "text/plain")),
         ("n", (None, b"2", "text/plain")),
     ],
     "several images": [("image[]", ("a.png", b"a", "image/png")), ("image[]", ("b.webp", b"b", "image/webp"))],

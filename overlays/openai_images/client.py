@@ -19,14 +19,13 @@ from types import ModuleType, TracebackType
 from typing import TYPE_CHECKING, Any, Self, Unpack, cast
 from urllib.parse import quote, urlsplit
 
-import httpx
 from openai_images_client import AsyncImagesApi as GeneratedAsyncImagesApi
 from openai_images_client import Client
 from openai_images_client import ImagesApi as GeneratedImagesApi
 from openai_images_client.runtime import Operation, RequestOptions, _ApiBase
 from openai_images_client.types import Response
 
-from openai_images import auth, config
+from openai_images import config
 from openai_images.errors import (
     APIConnectionError,
     APIResponseValidationError,
@@ -35,9 +34,10 @@ from openai_images.errors import (
     RetiredModelWarning,
     status_error,
 )
-from openai_images.retries import RETRIED_ERRORS, RetryPolicy
+from openai_images.retries import RetryPolicy, retried_errors
 
 if TYPE_CHECKING:
+    import httpx
     from openai_images_client.prepared import PreparedRequest
 
 logger = logging.getLogger("openai_images")
@@ -54,6 +54,31 @@ def _caller_stacklevel() -> int:
     while frame is not None and frame.f_globals.get("__name__", "").split(".")[0] in _PACKAGES:
         frame, level = frame.f_back, level + 1  # type: ignore[assignment]
     return level
+
+
+_DAY: list[tuple[float, float, dt.date]] = [(0.0, 0.0, dt.date.min)]
+"""The local day a call is dated by when the client has no ``as_of``: from, until (time.time()), date."""
+
+
+def today() -> dt.date:
+    """The local date, as ``dt.date.today()`` gives it, looked up again only when the clock leaves the day
+    (the lookup converts the time to local time: a few microseconds, in every unpinned call)."""
+    now = time.time()
+    start, end, day = _DAY[0]
+    if not start <= now < end:
+        day = dt.date.fromtimestamp(now)
+        start = dt.datetime.combine(day, dt.time()).timestamp()
+        end = dt.datetime.combine(day + dt.timedelta(days=1), dt.time()).timestamp()
+        _DAY[0] = (start, end, day)
+    return day
+
+
+@functools.cache
+def _httpx() -> ModuleType:
+    """httpx, imported by the first client made: importing this module does not load it."""
+    import httpx
+
+    return httpx
 
 
 @functools.cache
@@ -100,6 +125,8 @@ class _Overlay(_ApiBase):
             self.settings.azure is None and urlsplit(self.settings.base_url).hostname == OPENAI_HOST
         )
         self._warned_retired: set[str] = set()
+        from openai_images import auth  # an httpx auth flow too: loaded with the first client, like httpx
+
         self._auth = auth.for_settings(self.settings)
         self._headers = self.settings.headers()
         # An injected client keeps its own timeout unless one is asked for explicitly.
@@ -119,7 +146,7 @@ class _Overlay(_ApiBase):
         strict = self.strict if options.strict is None else options.strict
         content_type = MULTIPART if hasattr(body, "to_multipart") else JSON
         params: dict[str, Any] = body.to_dict()
-        as_of = self.as_of or dt.date.today()
+        as_of = self.as_of or today()
         _validation().validate_request(
             operation.operation_id,
             params,
@@ -218,6 +245,8 @@ class _Overlay(_ApiBase):
 
     def _connection_error(self, exc: Exception, request: httpx.Request, attempts: int) -> APIConnectionError:
         """The error after the last attempt: which host and port, how many attempts, what went wrong."""
+        import httpx
+
         url = request.url
         host = f"[{url.host}]" if ":" in url.host else url.host
         where = f"{host}:{url.port or (443 if url.scheme == 'https' else 80)}"
@@ -261,7 +290,7 @@ class ImagesApi(_Overlay, GeneratedImagesApi):
     def __init__(self, *, http_client: httpx.Client | None = None, **options: Unpack[ClientOptions]) -> None:
         self._configure(options)
         client = Client(base_url=self.settings.base_url)
-        client.set_httpx_client(http_client or httpx.Client(timeout=self.settings.timeout))
+        client.set_httpx_client(http_client or _httpx().Client(timeout=self.settings.timeout))
         super().__init__(client)
 
     @property
@@ -277,11 +306,11 @@ class ImagesApi(_Overlay, GeneratedImagesApi):
                 self._attempt_timeout(request, started)
             try:
                 response = self.http_client.send(request, stream=stream)
-            except RETRIED_ERRORS as exc:
+            except retried_errors() as exc:
                 wait = self._next_wait(retry, started, request, None)
                 if wait is None:
                     raise self._connection_error(exc, request, retry + 1) from exc
-            except httpx.TransportError as exc:
+            except _httpx().TransportError as exc:
                 raise self._connection_error(exc, request, retry + 1) from exc
             else:
                 if not self.retry_policy.should_retry(response):
@@ -311,7 +340,7 @@ class AsyncImagesApi(_Overlay, GeneratedAsyncImagesApi):
     def __init__(self, *, http_client: httpx.AsyncClient | None = None, **options: Unpack[ClientOptions]) -> None:
         self._configure(options)
         client = Client(base_url=self.settings.base_url)
-        client.set_async_httpx_client(http_client or httpx.AsyncClient(timeout=self.settings.timeout))
+        client.set_async_httpx_client(http_client or _httpx().AsyncClient(timeout=self.settings.timeout))
         super().__init__(client)
 
     @property
@@ -327,11 +356,11 @@ class AsyncImagesApi(_Overlay, GeneratedAsyncImagesApi):
                 self._attempt_timeout(request, started)
             try:
                 response = await self.http_client.send(request, stream=stream)
-            except RETRIED_ERRORS as exc:
+            except retried_errors() as exc:
                 wait = self._next_wait(retry, started, request, None)
                 if wait is None:
                     raise self._connection_error(exc, request, retry + 1) from exc
-            except httpx.TransportError as exc:
+            except _httpx().TransportError as exc:
                 raise self._connection_error(exc, request, retry + 1) from exc
             else:
                 if not self.retry_policy.should_retry(response):

@@ -9,11 +9,14 @@ exponentially with jitter. An optional deadline bounds the whole call, waits inc
 
 from __future__ import annotations
 
+import functools
 import random
 import time
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-import httpx
+if TYPE_CHECKING:
+    import httpx
 
 RETRIED_STATUSES = frozenset({408, 409, 429})
 
@@ -92,4 +95,9 @@ class RetryPolicy:
         return None if self.deadline is None else self.deadline - elapsed
 
 
-RETRIED_ERRORS: tuple[type[Exception], ...] = (httpx.TimeoutException, httpx.NetworkError, httpx.RemoteProtocolError)
+@functools.cache
+def retried_errors() -> tuple[type[Exception], ...]:
+    """The transport errors tried again: timeouts, network failures, a connection the server broke."""
+    import httpx
+
+    return (httpx.TimeoutException, httpx.NetworkError, httpx.RemoteProtocolError)
