@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 import json
 import logging
+import subprocess
+import sys
 import time
 import warnings
 from collections.abc import Iterator
@@ -463,3 +465,13 @@ def test_an_unpinned_call_is_dated_by_the_local_day_the_clock_is_in(monkeypatch:
     assert client.today() == dt.date(2026, 5, 12)
     clock[0] -= 3600  # a clock set back an hour
     assert client.today() == dt.date(2026, 5, 11)
+
+
+@pytest.mark.parametrize("statement", ["from openai_images import ImagesApi", "import openai_images_client"])
+def test_importing_the_client_does_not_load_httpx_making_one_does(statement: str) -> None:
+    code = (
+        f"import sys; {statement}; print('httpx' in sys.modules);"
+        " from openai_images import ImagesApi; ImagesApi(api_key='sk-x'); print('httpx' in sys.modules)"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.split() == ["False", "True"]

@@ -9,6 +9,7 @@ the caller set) is left to httpx, which streams it.
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 from collections.abc import Mapping, Sequence
@@ -20,6 +21,7 @@ _ESCAPES = {'"': "%22", "\\": "\\\\"} | {chr(code): f"%{code:02X}" for code in r
 _ESCAPED = re.compile("|".join(re.escape(character) for character in _ESCAPES))
 
 
+@functools.lru_cache(maxsize=256)  # field names, and file names, repeat from call to call
 def _quoted(value: str) -> str:
     return _ESCAPED.sub(lambda match: _ESCAPES[match.group(0)], value)
 

@@ -125,6 +125,7 @@ class _Overlay(_ApiBase):
             self.settings.azure is None and urlsplit(self.settings.base_url).hostname == OPENAI_HOST
         )
         self._warned_retired: set[str] = set()
+        self._urls: dict[str, httpx.URL] = {}
         from openai_images import auth  # an httpx auth flow too: loaded with the first client, like httpx
 
         self._auth = auth.for_settings(self.settings)
@@ -186,7 +187,7 @@ class _Overlay(_ApiBase):
         kwargs = super()._request_kwargs(operation, arguments, body, options, body_dict)
         azure = self.settings.azure
         if azure is None:
-            kwargs["url"] = self.settings.base_url + kwargs["url"]
+            kwargs["url"] = self._url(kwargs["url"])
         else:
             deployment = azure.deployment or getattr(body, "model", None)
             if not isinstance(deployment, str):
@@ -199,6 +200,15 @@ class _Overlay(_ApiBase):
         if self._timeout is not None and "timeout" not in kwargs:
             kwargs["timeout"] = self._timeout
         return kwargs
+
+    def _url(self, path: str) -> httpx.URL:
+        """The operation's URL, parsed once per path (httpx parses a URL given as a string in every request)."""
+        url = self._urls.get(path)
+        if url is None:
+            url = _httpx().URL(self.settings.base_url + path)
+            if len(self._urls) < 64:  # a path with parameters in it would be new in every call
+                self._urls[path] = url
+        return url
 
     def _dry_run(self, request: httpx.Request, kwargs: dict[str, Any]) -> PreparedRequest:
         from openai_images_client.prepared import REDACTED
