@@ -359,15 +359,40 @@ IN_MEMORY_FORMS = {
 def test_an_in_memory_form_is_encoded_byte_for_byte_as_httpx_encodes_it(files: list[tuple[str, Any]]) -> None:
     encoded = multipart.encode(files)
     assert encoded is not None
-    body, content_type = encoded
+    parts, length, content_type = encoded
     by_httpx = httpx.Request("POST", BASE_URL, files=files, headers={"Content-Type": content_type})
-    assert body == by_httpx.read()
+    assert b"".join(parts) == by_httpx.read()
+    assert length == len(by_httpx.content) == int(by_httpx.headers["content-length"])
 
 
 def test_each_in_memory_form_gets_a_fresh_boundary() -> None:
     files = IN_MEMORY_FORMS["image and text"]
     first, second = multipart.encode(files), multipart.encode(files)
-    assert first is not None and second is not None and first[1] != second[1]
+    assert first is not None and second is not None and first[2] != second[2]
+
+
+@pytest.mark.parametrize("size", [multipart.LARGE - 1000, multipart.LARGE])
+def test_an_upload_held_in_memory_arrives_whole_and_a_large_one_is_not_copied_first(
+    api: ImagesApi, recorder: Recorder, size: int
+) -> None:
+    image = image_bytes("PNG", (64, 64))
+    image += b"\0" * (size - len(image))  # bytes after the image's end: the server receives them all
+    streams: list[object] = []
+    api.client.get_httpx_client().event_hooks["request"].append(lambda request: streams.append(request.stream))
+    api.create_image_variation(image=image)
+    assert isinstance(streams[0], httpx.ByteStream) == (size < multipart.LARGE)  # else sent in its parts
+    assert [(part.name, part.data) for part in parse(recorder.last)] == [("image", image)]
+    assert int(recorder.last.headers["content-length"]) == len(recorder.last.content)
+
+
+@pytest.mark.anyio
+async def test_an_async_client_sends_a_large_in_memory_upload_whole(
+    async_api: AsyncImagesApi, recorder: Recorder
+) -> None:
+    image = image_bytes("PNG", (64, 64))
+    image += b"\0" * (multipart.LARGE - len(image))
+    await async_api.create_image_variation(image=image)
+    assert [(part.name, part.data) for part in parse(recorder.last)] == [("image", image)]
 
 
 @pytest.mark.parametrize(

@@ -1,10 +1,11 @@
 """Multipart bodies held in memory, encoded in one pass.
 
 A request whose parts are all bytes (the usual upload: an image read or made in memory) is encoded
-here into one ``bytes`` body, byte for byte as httpx's ``files=`` encodes it (the same part headers,
-the same escaping of names, a fresh random boundary per request), with less work per call. Anything
-else (a file object streamed from disk, a part httpx would guess a content type for, a Content-Type
-the caller set) is left to httpx, which streams it.
+here, byte for byte as httpx's ``files=`` encodes it (the same part headers, the same escaping of
+names, a fresh random boundary per request), with less work per call. A small body is joined into one
+``bytes``; a large one is handed to httpx as its parts, which are written out as they are, so that
+the upload is never copied. Anything else (a file object streamed from disk, a part httpx would guess
+a content type for, a Content-Type the caller set) is left to httpx, which streams it.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from __future__ import annotations
 import functools
 import os
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import AsyncIterator, Mapping, Sequence
 from typing import Any
 
 # As httpx (and the HTML standard) escape names in Content-Disposition: a quote, a backslash and the
@@ -26,12 +27,16 @@ def _quoted(value: str) -> str:
     return _ESCAPED.sub(lambda match: _ESCAPES[match.group(0)], value)
 
 
-def encode(files: Sequence[tuple[str, Any]]) -> tuple[bytes, str] | None:
-    """The body and its Content-Type for ``files`` (httpx's ``(name, (file_name, content, content_type))``
-    items), or None when a part is not one this encoder takes."""
+LARGE = 64 * 1024
+"""Bytes from which a body is sent in its parts rather than joined into one (a copy of the upload)."""
+
+
+def encode(files: Sequence[tuple[str, Any]]) -> tuple[list[bytes], int, str] | None:
+    """The body's parts, its length and its Content-Type for ``files`` (httpx's ``(name, (file_name,
+    content, content_type))`` items), or None when a part is not one this encoder takes."""
     boundary = os.urandom(16).hex()
     delimiter = f"--{boundary}\r\n".encode()
-    chunks: list[bytes] = []
+    parts: list[bytes] = []
     for name, part in files:
         if not isinstance(part, tuple) or len(part) != 3:
             return None
@@ -43,12 +48,23 @@ def encode(files: Sequence[tuple[str, Any]]) -> tuple[bytes, str] | None:
             head += f'; filename="{_quoted(file_name)}"'
         if content_type is not None:
             head += f"\r\nContent-Type: {content_type}"
-        chunks += (delimiter, head.encode(), b"\r\n\r\n", content, b"\r\n")
-    chunks.append(f"--{boundary}--\r\n".encode())
-    return b"".join(chunks), f"multipart/form-data; boundary={boundary}"
+        parts += (delimiter, head.encode(), b"\r\n\r\n", content, b"\r\n")
+    parts.append(f"--{boundary}--\r\n".encode())
+    return parts, sum(map(len, parts)), f"multipart/form-data; boundary={boundary}"
 
 
-def in_memory(kwargs: Mapping[str, Any]) -> Mapping[str, Any]:
+class _AsyncParts:
+    """A body's parts for an AsyncClient, which takes an async iterable; each iteration starts over (retries)."""
+
+    def __init__(self, parts: list[bytes]) -> None:
+        self._parts = parts
+
+    async def __aiter__(self) -> AsyncIterator[bytes]:
+        for part in self._parts:
+            yield part
+
+
+def in_memory(kwargs: Mapping[str, Any], *, asynchronous: bool = False) -> Mapping[str, Any]:
     """``build_request`` arguments with an in-memory ``files=`` body encoded here; else ``kwargs`` as they are."""
     files = kwargs.get("files")
     headers: Mapping[str, str] = kwargs.get("headers") or {}
@@ -57,8 +73,11 @@ def in_memory(kwargs: Mapping[str, Any]) -> Mapping[str, Any]:
     encoded = encode(files)
     if encoded is None:
         return kwargs
-    content, content_type = encoded
+    parts, length, content_type = encoded
     built = {key: value for key, value in kwargs.items() if key != "files"}
-    built["content"] = content
-    built["headers"] = {**headers, "Content-Type": content_type}
+    if length < LARGE:
+        built["content"] = b"".join(parts)
+    else:  # a list is sent again whole on a retry; an async client needs an async iterable
+        built["content"] = _AsyncParts(parts) if asynchronous else parts
+    built["headers"] = {**headers, "Content-Type": content_type, "Content-Length": str(length)}
     return built

@@ -316,7 +316,9 @@ class AsyncApi(_ApiBase):
         try:
             body_dict = self._prepare(operation, body, options)
             kwargs = self._request_kwargs(operation, arguments, body, options, body_dict)
-            request = self.client.get_async_httpx_client().build_request(**multipart.in_memory(kwargs))
+            request = self.client.get_async_httpx_client().build_request(
+                **multipart.in_memory(kwargs, asynchronous=True)
+            )
             if dry_run:
                 return self._dry_run(request, kwargs)
             self._log_request(operation, request)
