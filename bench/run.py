@@ -38,6 +38,10 @@ QUICK = os.environ.get("BENCH_QUICK") == "1"  # a smoke run of the harness itsel
 # the mock served the live one by default: the same work, so the figures stay comparable.
 PINNED_DAY = dt.date(2026, 5, 1)
 PINNED = ("--as-of", PINNED_DAY.isoformat())
+# The per-call figures time requests OpenAI accepts on a pinned day: a current model on LIVE_DAY (the
+# command line's default model), and variations (retired with dall-e-2 on 2026-05-12) on PINNED_DAY.
+LIVE_DAY = dt.date(2026, 12, 1)
+LIVE_MODEL = "gpt-image-2.5-flare"
 RESULTS: dict[str, Any] = {}
 ANSWER = {
     "created": 1_700_000_000,
@@ -118,6 +122,12 @@ IMPORTS = {
     "import openai_images": "import openai_images",
     "from openai_images import ImagesApi": "from openai_images import ImagesApi",
     "import openai": "import openai",
+    # What it costs to have a client to call with: httpx is imported when the first ImagesApi is made.
+    "import httpx; httpx.Client()": "import httpx; httpx.Client()",
+    "from openai_images import ImagesApi; ImagesApi()": (
+        f"from openai_images import ImagesApi; ImagesApi(api_key={KEY!r})"
+    ),
+    "import openai; openai.OpenAI()": f"import openai; openai.OpenAI(api_key={KEY!r})",
 }
 
 
@@ -159,17 +169,26 @@ def _stream_answer() -> bytes:
     ).encode()
 
 
-def _transport() -> httpx.MockTransport:
-    body = json.dumps(ANSWER).encode()
-    stream = _stream_answer()
+class _Transport(httpx.MockTransport):
+    """The canned answers, counting the requests that reach it by path: a call refused before sending
+    (a retired model, a closed endpoint) must fail the bench, not be timed as a fast call."""
 
-    def handler(request: httpx.Request) -> httpx.Response:
-        request.read()  # every peer pays for producing its body
-        if b'"stream": true' in request.content or b'"stream":true' in request.content:
-            return httpx.Response(200, content=stream, headers={"content-type": "text/event-stream"})
-        return httpx.Response(200, content=body, headers={"content-type": "application/json"})
+    def __init__(self) -> None:
+        body = json.dumps(ANSWER).encode()
+        stream = _stream_answer()
+        self.sent: dict[str, int] = {}
 
-    return httpx.MockTransport(handler)
+        def handler(request: httpx.Request) -> httpx.Response:
+            request.read()  # every peer pays for producing its body
+            self.sent[request.url.path] = self.sent.get(request.url.path, 0) + 1
+            # Only a JSON body asks for a stream here: scanning a 1 MB upload for the flag would add
+            # the harness's own work to every peer's time alike and hide the differences between them.
+            json_body = request.headers.get("content-type", "").startswith("application/json")
+            if json_body and (b'"stream": true' in request.content or b'"stream":true' in request.content):
+                return httpx.Response(200, content=stream, headers={"content-type": "text/event-stream"})
+            return httpx.Response(200, content=body, headers={"content-type": "application/json"})
+
+        super().__init__(handler)
 
 
 def _bare_stream(client: httpx.Client, body: dict[str, Any]) -> list[Any]:
@@ -177,87 +196,200 @@ def _bare_stream(client: httpx.Client, body: dict[str, Any]) -> list[Any]:
         return [json.loads(line[6:]) for line in response.iter_lines() if line.startswith("data: ")]
 
 
-def _per_call(calls: dict[str, Callable[[], Any]], count: int, repeats: int) -> dict[str, float]:
-    """µs per call for each peer; the peers' batches are interleaved so that drift hits them alike."""
-    for call in calls.values():
-        for _ in range(max(count // 10, 5)):
+def _per_call(
+    calls: dict[str, tuple[Callable[[], Any], _Transport, str]], count: int, repeats: int
+) -> dict[str, float]:
+    """µs per call for each peer; the peers' batches are interleaved so that drift hits them alike. Each
+    batch must have put exactly one request per call on the peer's transport, at the operation's path."""
+
+    def batch(call: Callable[[], Any], transport: _Transport, path: str, calls: int) -> float:
+        before = transport.sent.get(path, 0)
+        started = time.perf_counter()
+        for _ in range(calls):
             call()
+        elapsed = time.perf_counter() - started
+        sent = transport.sent.get(path, 0) - before
+        assert sent == calls, f"{calls} calls put {sent} requests on {path}: a refused call is not a fast one"
+        return elapsed
+
+    for call, transport, path in calls.values():
+        batch(call, transport, path, max(count // 10, 5))
     timings: dict[str, list[float]] = {peer: [] for peer in calls}
     for _ in range(repeats):
-        for peer, call in calls.items():
-            started = time.perf_counter()
-            for _ in range(count):
-                call()
-            timings[peer].append((time.perf_counter() - started) / count)
+        for peer, (call, transport, path) in calls.items():
+            timings[peer].append(batch(call, transport, path, count) / count)
     return {peer: round(median(values) * 1e6, 1) for peer, values in timings.items()}
 
 
-def bench_per_call() -> None:
+PeerCalls = dict[str, tuple[str, dict[str, Callable[[], Any]]]]
+
+
+def per_call_peers() -> tuple[PeerCalls, dict[str, _Transport]]:
+    """Each operation's path and the three peers' calls of it, and the peers' transports."""
     import openai
     from openai_images import ImagesApi
 
-    edit_png = png(600, 600, noise=True)  # about 1 MB
-    assert 900_000 < len(edit_png) < 1_200_000, len(edit_png)
-    ours = ImagesApi(api_key=KEY, http_client=httpx.Client(transport=_transport()), max_retries=0)
-    sdk = openai.OpenAI(api_key=KEY, http_client=httpx.Client(transport=_transport()), max_retries=0)
+    small_png = png(1024, 1024)  # one colour: a few KB, so that the client's own work is what is timed
+    large_png = png(600, 600, noise=True)  # about 1 MB: the upload's bytes are most of the work
+    assert len(small_png) < 10_000 and 900_000 < len(large_png) < 1_200_000, (len(small_png), len(large_png))
+    transports = {peer: _Transport() for peer in ("openai-images", "openai SDK", "bare httpx")}
+    # Each request is one OpenAI accepts on the day our client is told it is: generate and edit on a
+    # current model (LIVE_DAY), variations on the pinned catalogue's day (the endpoint closed on 2026-05-12).
+    ours = ImagesApi(
+        api_key=KEY, http_client=httpx.Client(transport=transports["openai-images"]), max_retries=0, as_of=LIVE_DAY
+    )
+    ours_pinned = ImagesApi(
+        api_key=KEY, http_client=httpx.Client(transport=transports["openai-images"]), max_retries=0, as_of=PINNED_DAY
+    )
+    sdk = openai.OpenAI(api_key=KEY, http_client=httpx.Client(transport=transports["openai SDK"]), max_retries=0)
     bare = httpx.Client(
-        transport=_transport(), base_url="https://api.openai.com/v1", headers={"Authorization": f"Bearer {KEY}"}
+        transport=transports["bare httpx"],
+        base_url="https://api.openai.com/v1",
+        headers={"Authorization": f"Bearer {KEY}"},
     )
     prompt = "A white cat sitting on the roof of a red car"
-    peers: dict[str, dict[str, Callable[[], Any]]] = {
-        "generate (JSON)": {
-            "openai-images": lambda: ours.create_image(
-                prompt=prompt, model="gpt-image-1", size="1024x1024", quality="low"
-            ),
-            "openai SDK": lambda: sdk.images.generate(
-                prompt=prompt, model="gpt-image-1", size="1024x1024", quality="low"
-            ),
-            "bare httpx": lambda: bare.post(
-                "/images/generations",
-                json={"prompt": prompt, "model": "gpt-image-1", "size": "1024x1024", "quality": "low"},
-            ).json(),
-        },
-        "generate, stream=True: 2 partial images + completed (SSE)": {
-            "openai-images": lambda: list(
-                ours.create_image(prompt=prompt, model="gpt-image-1", quality="low", stream=True, partial_images=2)
-            ),
-            "openai SDK": lambda: list(
-                sdk.images.generate(prompt=prompt, model="gpt-image-1", quality="low", stream=True, partial_images=2)
-            ),
-            "bare httpx": lambda: _bare_stream(
-                bare,
-                {"prompt": prompt, "model": "gpt-image-1", "quality": "low", "stream": True, "partial_images": 2},
-            ),
-        },
-        "edit, one 1 MB PNG (multipart)": {
-            "openai-images": lambda: ours.create_image_edit(image=edit_png, prompt=prompt, model="gpt-image-1"),
-            "openai SDK": lambda: sdk.images.edit(
-                image=("image.png", edit_png, "image/png"), prompt=prompt, model="gpt-image-1"
-            ),
+    model = LIVE_MODEL
+    peers: dict[str, tuple[str, dict[str, Callable[[], Any]]]] = {
+        "generate (JSON)": (
+            "/v1/images/generations",
+            {
+                "openai-images": lambda: ours.create_image(prompt=prompt, model=model, size="1024x1024", quality="low"),
+                "openai SDK": lambda: sdk.images.generate(prompt=prompt, model=model, size="1024x1024", quality="low"),
+                "bare httpx": lambda: bare.post(
+                    "/images/generations",
+                    json={"prompt": prompt, "model": model, "size": "1024x1024", "quality": "low"},
+                ).json(),
+            },
+        ),
+        "generate, stream=True: 2 partial images + completed (SSE)": (
+            "/v1/images/generations",
+            {
+                "openai-images": lambda: list(
+                    ours.create_image(prompt=prompt, model=model, quality="low", stream=True, partial_images=2)
+                ),
+                "openai SDK": lambda: list(
+                    sdk.images.generate(prompt=prompt, model=model, quality="low", stream=True, partial_images=2)
+                ),
+                "bare httpx": lambda: _bare_stream(
+                    bare,
+                    {"prompt": prompt, "model": model, "quality": "low", "stream": True, "partial_images": 2},
+                ),
+            },
+        ),
+    }
+    for label, image in ((SMALL_IMAGE, small_png), (LARGE_IMAGE, large_png)):
+        peers[f"edit, {label} (multipart)"] = _edit_calls(ours, sdk, bare, image, prompt, model)
+        peers[f"variation, {label} (multipart)"] = _variation_calls(ours_pinned, sdk, bare, image)
+    return peers, transports
+
+
+def bench_per_call() -> None:
+    peers, transports = per_call_peers()
+    figures: dict[str, dict[str, float]] = {}
+    for operation, (path, calls) in peers.items():
+        count = 100 if QUICK else (1000 if "(JSON)" in operation else 500 if SMALL_IMAGE in operation else 200)
+        timed = {peer: (call, transports[peer], path) for peer, call in calls.items()}
+        figures[operation] = _per_call(timed, count, 3 if QUICK else 15)
+        log(f"per call: {operation}: {figures[operation]}")
+    RESULTS["per_call_us"] = figures
+    RESULTS["per_call_requests"] = {
+        "live_day": LIVE_DAY.isoformat(),
+        "model": LIVE_MODEL,
+        "variation_day": PINNED_DAY.isoformat(),
+    }
+
+
+# Instruction counts do not depend on the machine's load: valgrind's callgrind counts what each call
+# executes, in one child process holding the same peers. Each operation's calls run inside one
+# functools.reduce, the only code collected (--toggle-collect), and each reduce is dumped on its own.
+INSTRUCTION_CALLS = 5 if QUICK else 30  # the counts do not vary from call to call: a few suffice
+INSTRUCTIONS_CHILD = textwrap.dedent(
+    f"""
+    import functools, gc, json, sys
+    sys.path.insert(0, {str(HERE)!r})
+    import run
+    peers, _ = run.per_call_peers()
+    order = []
+    for operation, (_, calls) in peers.items():
+        for peer, call in calls.items():
+            for _ in range(5):
+                call()  # warm: first-call costs (loading the validator, the spec) are not per-call costs
+            order.append([operation, peer])
+    gc.disable()  # a collection lands on whichever call is running: its cost is not that call's
+    for operation, (_, calls) in peers.items():
+        for call in calls.values():
+            functools.reduce(lambda _, __: call(), range({INSTRUCTION_CALLS}), None)
+    print(json.dumps(order))
+    """
+)
+
+
+def bench_instructions() -> None:
+    import shutil
+
+    if shutil.which("valgrind") is None:
+        RESULTS["instructions"] = None
+        log("instructions: valgrind is not installed; skipped")
+        return
+    with tempfile.TemporaryDirectory() as folder:
+        out = Path(folder) / "callgrind.out"
+        command = [
+            "valgrind",
+            "--tool=callgrind",
+            "--collect-atstart=no",
+            "--toggle-collect=functools_reduce",
+            "--dump-after=functools_reduce",
+            f"--callgrind-out-file={out}",
+            PYTHON,
+            "-c",
+            INSTRUCTIONS_CHILD,
+        ]
+        order = json.loads(subprocess.run(command, check=True, capture_output=True, text=True, env=CHILD_ENV).stdout)
+        dumps = sorted(Path(folder).glob("callgrind.out.*"), key=lambda path: int(path.name.rsplit(".", 1)[1]))
+        assert len(dumps) == len(order), f"{len(dumps)} callgrind dumps for {len(order)} measurements"
+        figures: dict[str, dict[str, int]] = {}
+        for (operation, peer), dump in zip(order, dumps, strict=True):
+            totals = next(line for line in dump.read_text().splitlines() if line.startswith(("summary:", "totals:")))
+            figures.setdefault(operation, {})[peer] = round(int(totals.split()[1]) / INSTRUCTION_CALLS / 1000)
+            log(f"instructions: {operation}: {peer}: {figures[operation][peer]} thousand per call")
+    RESULTS["instructions"] = {"calls": INSTRUCTION_CALLS, "thousand_per_call": figures}
+
+
+SMALL_IMAGE = "a 1024x1024 PNG of 5 KB"
+LARGE_IMAGE = "a 1 MB PNG"
+CALLS = tuple[str, dict[str, Callable[[], Any]]]
+
+
+def _edit_calls(ours: Any, sdk: Any, bare: httpx.Client, image: bytes, prompt: str, model: str) -> CALLS:
+    return (
+        "/v1/images/edits",
+        {
+            "openai-images": lambda: ours.create_image_edit(image=image, prompt=prompt, model=model),
+            "openai SDK": lambda: sdk.images.edit(image=("image.png", image, "image/png"), prompt=prompt, model=model),
             "bare httpx": lambda: bare.post(
                 "/images/edits",
-                files={"image": ("image.png", edit_png, "image/png")},
-                data={"prompt": prompt, "model": "gpt-image-1"},
+                files={"image": ("image.png", image, "image/png")},
+                data={"prompt": prompt, "model": model},
             ).json(),
         },
-        "variation (multipart)": {
-            "openai-images": lambda: ours.create_image_variation(image=edit_png, n=2, size="512x512"),
+    )
+
+
+def _variation_calls(ours: Any, sdk: Any, bare: httpx.Client, image: bytes) -> CALLS:
+    return (
+        "/v1/images/variations",
+        {
+            "openai-images": lambda: ours.create_image_variation(image=image, n=2, size="512x512"),
             "openai SDK": lambda: _quiet(
-                lambda: sdk.images.create_variation(image=("image.png", edit_png, "image/png"), n=2, size="512x512")
+                lambda: sdk.images.create_variation(image=("image.png", image, "image/png"), n=2, size="512x512")
             ),
             "bare httpx": lambda: bare.post(
                 "/images/variations",
-                files={"image": ("image.png", edit_png, "image/png")},
+                files={"image": ("image.png", image, "image/png")},
                 data={"n": "2", "size": "512x512"},
             ).json(),
         },
-    }
-    figures: dict[str, dict[str, float]] = {}
-    for operation, calls in peers.items():
-        count = 100 if QUICK else (1000 if "(JSON)" in operation else 200)
-        figures[operation] = _per_call(calls, count, 3 if QUICK else 15)
-        log(f"per call: {operation}: {figures[operation]}")
-    RESULTS["per_call_us"] = figures
+    )
 
 
 def _quiet(call: Callable[[], Any]) -> Any:
@@ -381,25 +513,25 @@ def sink_server() -> Iterator[str]:
 UPLOAD = textwrap.dedent(
     """
     import sys, time, json
-    path, base_url, peer = sys.argv[1:4]
+    from datetime import date
+    path, base_url, peer, small, model, day = sys.argv[1:7]
     import httpx
-    small = sys.argv[4]
     if peer == "openai-images":
         from openai_images import ImagesApi
-        client = ImagesApi(api_key="sk-bench", base_url=base_url, timeout=300)
-        send = lambda path: client.create_image_edit(image=path, prompt="p", model="gpt-image-1", quality="low")
+        client = ImagesApi(api_key="sk-bench", base_url=base_url, timeout=300, as_of=date.fromisoformat(day))
+        send = lambda path: client.create_image_edit(image=path, prompt="p", model=model, quality="low")
     elif peer == "openai SDK":
         import openai
         client = openai.OpenAI(api_key="sk-bench", base_url=base_url, timeout=300, max_retries=0)
         def send(path):
             with open(path, "rb") as handle:
-                return client.images.edit(image=handle, prompt="p", model="gpt-image-1", quality="low")
+                return client.images.edit(image=handle, prompt="p", model=model, quality="low")
     else:
         client = httpx.Client(base_url=base_url, timeout=300, headers={"Authorization": "Bearer sk-bench"})
         def send(path):
             with open(path, "rb") as handle:
                 files = {"image": ("image.png", handle, "image/png")}
-                data = {"prompt": "p", "model": "gpt-image-1", "quality": "low"}
+                data = {"prompt": "p", "model": model, "quality": "low"}
                 client.post("/images/edits", files=files, data=data).raise_for_status()
     send(small)  # warm: whatever each client loads on first use is not the upload's cost
     def high_water():  # VmHWM: this process's own peak RSS since exec, in KiB
@@ -429,7 +561,7 @@ def bench_upload() -> None:
                 runs = []
                 for _ in range(1 if QUICK else 3):
                     output = subprocess.run(
-                        [PYTHON, "-c", UPLOAD, str(path), base_url, peer, str(small)],
+                        [PYTHON, "-c", UPLOAD, str(path), base_url, peer, str(small), LIVE_MODEL, LIVE_DAY.isoformat()],
                         check=True,
                         capture_output=True,
                         text=True,
@@ -541,21 +673,27 @@ def bench_contract() -> None:
     wall time including start-up, and the suite's own CPU time (the rest is the mock's)."""
     examples = 30 if QUICK else 167
     runs, cpu, sent = [], [], []
+    failing = []
     for seed in (1, 2, 3)[: 1 if QUICK else 3]:
         with mock_server("--api-key", KEY) as base_url, tempfile.TemporaryDirectory() as folder:
             before = resource.getrusage(resource.RUSAGE_CHILDREN)
             started = time.perf_counter()
             command = [PYTHON, "-m", "openai_images.contract", "--base-url", base_url, "--max-examples", str(examples)]
             report = Path(folder) / "report.json"
-            subprocess.run(
+            verdict = subprocess.run(
                 [*command, "--seed", str(seed), "--report", str(report)],
-                check=True,
+                check=False,
                 capture_output=True,
+                text=True,
                 env={**CHILD_ENV, "OPENAI_API_KEY": KEY},
             )
             runs.append(time.perf_counter() - started)
             after = resource.getrusage(resource.RUSAGE_CHILDREN)
             cpu.append(after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime)
+            if verdict.returncode == 1:  # the suite ran every example and found the mock wrong somewhere
+                failing.append(next((line for line in verdict.stdout.splitlines() if line.startswith("FAILED")), ""))
+            elif verdict.returncode != 0:
+                raise RuntimeError(f"the contract suite did not run (exit {verdict.returncode}): {verdict.stderr}")
             # Requests sent, not examples asked for: an operation closed today (variations) gets a quarter.
             sent.append(sum(entry["count"] for entry in json.loads(report.read_text())["requests"]))
     total = round(median(sent))
@@ -564,6 +702,7 @@ def bench_contract() -> None:
         "seconds": round(median(runs), 1),
         "examples_per_s": round(total / median(runs), 1),
         "suite_cpu_ms_per_example": round(median(cpu) * 1000 / total, 1),
+        "runs_with_failures": failing,
     }
     log(f"contract: {RESULTS['contract']}")
 
@@ -599,7 +738,8 @@ def targets() -> list[dict[str, Any]]:
         target(f"{label} / import openai", imports[label]["wall_ms"] / openai_ms, 0.35, "x")
     for operation, peers in RESULTS["per_call_us"].items():
         target(f"{operation}: per call / bare httpx", peers["openai-images"] / peers["bare httpx"], 1.15, "x")
-        target(f"{operation}: per call / openai SDK", peers["openai-images"] / peers["openai SDK"], 0.35, "x")
+        if LARGE_IMAGE not in operation:  # there, bare httpx itself is above 0.35x the SDK: see the table
+            target(f"{operation}: per call / openai SDK", peers["openai-images"] / peers["openai SDK"], 0.35, "x")
     upload = RESULTS["upload"]["figures"]["openai-images"]["times_file_size"]
     target("40 MB upload: peak RSS above baseline / file size", upload, 1.3, "x")
     loop = RESULTS["loopback"]["figures"]
@@ -617,6 +757,29 @@ def targets() -> list[dict[str, Any]]:
     return checks
 
 
+HOW_MEASURED = [
+    "## How this was measured",
+    "",
+    "- **Per call**: each peer (this package's `ImagesApi`, the official SDK, bare `httpx.Client` posting the"
+    " same body) sends through its own `httpx.MockTransport`, which reads the request body and answers a"
+    " canned body. Batches of calls (1000 for generate, 500 for a small upload, 200 otherwise) alternate"
+    " between the peers, 15 times; the figure is the median batch's time per call. Every batch checks that"
+    " each call put exactly one request on its peer's transport, at the operation's path: a call refused"
+    " before sending fails the bench instead of being timed as a fast one. Our client validates (its default).",
+    f"- **Requests valid on a pinned day**: generate and edit use {LIVE_MODEL} with `as_of={LIVE_DAY.isoformat()}`;"
+    f" variations, whose endpoint closed with dall-e-2 on 2026-05-12, use `as_of={PINNED_DAY.isoformat()}`. The SDK"
+    " sends the same requests. Uploads: a one-colour 1024x1024 PNG (5 KB: the client's own work is what is timed)"
+    " and a 1 MB PNG of noise (the upload's bytes are most of the work: every peer copies them once, so bare"
+    " httpx alone is already above 0.35x the SDK there, and only the bare-httpx limit applies).",
+    "- **Instructions**: the same calls counted by valgrind's callgrind, which does not depend on the"
+    " machine's load (the wall-clock ratios swing by a few hundredths between runs on a shared machine).",
+    "- **Imports**: a fresh interpreter per run, with bytecode caches as users have them; `import httpx` here"
+    " also loads click and rich (httpx's command line, present as development dependencies). `from"
+    " openai_images import ImagesApi` does not import httpx: the first `ImagesApi()` does, so the cost of a"
+    " usable client is the `ImagesApi()` row, beside `httpx.Client()`'s.",
+]
+
+
 def markdown() -> str:
     lines = [
         "# Benchmarks",
@@ -625,6 +788,8 @@ def markdown() -> str:
         f" {RESULTS['machine']['cpus']} CPUs, {RESULTS['machine']['platform']}.",
         "Versions: " + ", ".join(f"{name} {value}" for name, value in RESULTS["machine"]["versions"].items()) + ".",
         "Every figure is a median over repeated runs.",
+        "",
+        *HOW_MEASURED,
         "",
         "## Targets",
         "",
@@ -640,16 +805,43 @@ def markdown() -> str:
         "",
         f"## Cold import ({RESULTS['import']['runs']} runs each)",
         "",
-        "| | wall ms | peak RSS MiB |",
-        "| --- | --- | --- |",
+        "| | wall ms | × `import httpx` | peak RSS MiB |",
+        "| --- | --- | --- | --- |",
     ]
-    lines += [f"| `{label}` | {f['wall_ms']} | {f['peak_rss_mib']} |" for label, f in imports.items()]
-    lines += ["", "## Per-call client overhead (httpx.MockTransport, validation included), µs per call", ""]
-    lines += ["| operation | openai-images | openai SDK | bare httpx |", "| --- | --- | --- | --- |"]
+    httpx_ms = imports["import httpx"]["wall_ms"]
     lines += [
-        f"| {op} | {p['openai-images']} | {p['openai SDK']} | {p['bare httpx']} |"
+        f"| `{label}` | {f['wall_ms']} | {f['wall_ms'] / httpx_ms:.2f} | {f['peak_rss_mib']} |"
+        for label, f in imports.items()
+    ]
+    lines += ["", "## Per-call client overhead (httpx.MockTransport, validation included), µs per call", ""]
+    lines += [
+        "| operation | openai-images | openai SDK | bare httpx | ours / bare | ours / SDK | bare / SDK |",
+        "| --- | --- | --- | --- | --- | --- | --- |",
+    ]
+    lines += [
+        f"| {op} | {p['openai-images']} | {p['openai SDK']} | {p['bare httpx']}"
+        f" | {p['openai-images'] / p['bare httpx']:.2f} | {p['openai-images'] / p['openai SDK']:.2f}"
+        f" | {p['bare httpx'] / p['openai SDK']:.2f} |"
         for op, p in RESULTS["per_call_us"].items()
     ]
+    counts = RESULTS.get("instructions")
+    lines += ["", "## The same calls in instructions (valgrind's callgrind), thousands per call", ""]
+    if counts is None:
+        lines.append("Not measured: valgrind is not installed.")
+    else:
+        lines += [
+            f"{counts['calls']} calls of each after 5 warm-up calls, in one process holding the same peers, garbage"
+            " collection off. A copy of the upload counts about one instruction per byte here (valgrind counts"
+            " each step of a `rep movsb`), so the 1 MB rows weigh the bytes far more than the hardware does.",
+            "",
+            "| operation | openai-images | openai SDK | bare httpx | ours / bare | ours / SDK |",
+            "| --- | --- | --- | --- | --- | --- |",
+        ]
+        lines += [
+            f"| {op} | {p['openai-images']} | {p['openai SDK']} | {p['bare httpx']}"
+            f" | {p['openai-images'] / p['bare httpx']:.3f} | {p['openai-images'] / p['openai SDK']:.3f} |"
+            for op, p in counts["thousand_per_call"].items()
+        ]
     loop = RESULTS["loopback"]
     lines += [
         "",
@@ -702,13 +894,28 @@ def markdown() -> str:
         " per example (the rest is the mock's).",
         "",
     ]
+    if contract["runs_with_failures"]:
+        lines += [
+            f"The suite failed the mock in {len(contract['runs_with_failures'])} of its runs"
+            f" ({'; '.join(sorted(set(contract['runs_with_failures'])))}): timed all the same, it ran every example.",
+            "",
+        ]
     return "\n".join(lines)
 
 
 def main() -> int:
     started = time.perf_counter()
     RESULTS["machine"] = machine()
-    sections = (bench_imports, bench_per_call, bench_loopback, bench_upload, bench_save, bench_mock, bench_contract)
+    sections = (
+        bench_imports,
+        bench_per_call,
+        bench_instructions,
+        bench_loopback,
+        bench_upload,
+        bench_save,
+        bench_mock,
+        bench_contract,
+    )
     for section in sections:
         section()
     RESULTS["targets"] = targets()

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import logging
+import subprocess
+import sys
+import time
 import warnings
 from collections.abc import Iterator
 from typing import Any
@@ -449,3 +453,25 @@ async def test_leaving_the_async_with_block_closes_the_http_client(recorder: Rec
 def test_the_package_exports_the_public_names() -> None:
     for name in openai_images.__all__:
         assert hasattr(openai_images, name), name
+
+
+def test_an_unpinned_call_is_dated_by_the_local_day_the_clock_is_in(monkeypatch: pytest.MonkeyPatch) -> None:
+    from openai_images import client
+
+    clock = [dt.datetime(2026, 5, 11, 23, 59, 59).timestamp()]
+    monkeypatch.setattr(time, "time", lambda: clock[0])
+    assert client.today() == dt.date(2026, 5, 11)
+    clock[0] += 2  # past midnight: dall-e-2's last day is over
+    assert client.today() == dt.date(2026, 5, 12)
+    clock[0] -= 3600  # a clock set back an hour
+    assert client.today() == dt.date(2026, 5, 11)
+
+
+@pytest.mark.parametrize("statement", ["from openai_images import ImagesApi", "import openai_images_client"])
+def test_importing_the_client_does_not_load_httpx_making_one_does(statement: str) -> None:
+    code = (
+        f"import sys; {statement}; print('httpx' in sys.modules);"
+        " from openai_images import ImagesApi; ImagesApi(api_key='sk-x'); print('httpx' in sys.modules)"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.split() == ["False", "True"]

@@ -7,13 +7,14 @@ import io
 import json
 import pkgutil
 from pathlib import Path
+from typing import Any
 
 import httpx
 import openai_images_client
 import pytest
 from conftest import BASE_URL, Recorder, image_bytes
 from formdata import boundary_of, fields, parse
-from openai_images_client import AsyncImagesApi, AuthenticatedClient, ImagesApi
+from openai_images_client import AsyncImagesApi, AuthenticatedClient, ImagesApi, multipart
 from openai_images_client.models import ImageRefParam
 from openai_images_client.prepared import PreparedRequest
 from python_multipart.multipart import MultipartParser, parse_options_header
@@ -357,3 +358,90 @@ def test_a_dry_run_sends_nothing_and_hides_the_token(recorder: Recorder, png: by
 
 def test_the_authenticated_client_repr_hides_the_token() -> None:
     assert "sk-secret-123" not in repr(AuthenticatedClient(base_url=BASE_URL, token="sk-secret-123"))
+
+
+# --- multipart bodies held in memory: encoded by the runtime, exactly as httpx would ----------------------
+
+IN_MEMORY_FORMS = {
+    "image and text": [
+        ("image", ("file.png", b"\x89PNG\r\n\x1a\n" + b"\0" * 64, "image/png")),
+        ("prompt", (None, b'a "quoted" prompt\r\n--x\r\n', "text/plain")),
+        ("n", (None, b"2", "text/plain")),
+    ],
+    "several images": [("image[]", ("a.png", b"a", "image/png")), ("image[]", ("b.webp", b"b", "image/webp"))],
+    "names to escape": [('na"me\\\r\n\x1b', ('fi"le\\\x00.png', b"x", "image/png"))],
+    "no content type": [("user", (None, b"u", None))],
+    "non-ASCII": [("prompt", (None, "é ☃".encode(), "text/plain")), ("image", ("ü.png", b"x", "image/png"))],
+}
+
+
+@pytest.mark.parametrize("files", IN_MEMORY_FORMS.values(), ids=IN_MEMORY_FORMS.keys())
+def test_an_in_memory_form_is_encoded_byte_for_byte_as_httpx_encodes_it(files: list[tuple[str, Any]]) -> None:
+    encoded = multipart.encode(files)
+    assert encoded is not None
+    parts, length, content_type = encoded
+    by_httpx = httpx.Request("POST", BASE_URL, files=files, headers={"Content-Type": content_type})
+    assert b"".join(parts) == by_httpx.read()
+    assert length == len(by_httpx.content) == int(by_httpx.headers["content-length"])
+
+
+def test_each_in_memory_form_gets_a_fresh_boundary() -> None:
+    files = IN_MEMORY_FORMS["image and text"]
+    first, second = multipart.encode(files), multipart.encode(files)
+    assert first is not None and second is not None and first[2] != second[2]
+
+
+@pytest.mark.parametrize("size", [multipart.LARGE - 1000, multipart.LARGE])
+def test_an_upload_held_in_memory_arrives_whole_and_a_large_one_is_not_copied_first(
+    api: ImagesApi, recorder: Recorder, size: int
+) -> None:
+    image = image_bytes("PNG", (64, 64))
+    image += b"\0" * (size - len(image))  # bytes after the image's end: the server receives them all
+    streams: list[object] = []
+    api.client.get_httpx_client().event_hooks["request"].append(lambda request: streams.append(request.stream))
+    api.create_image_variation(image=image)
+    assert isinstance(streams[0], httpx.ByteStream) == (size < multipart.LARGE)  # else sent in its parts
+    assert [(part.name, part.data) for part in parse(recorder.last)] == [("image", image)]
+    assert int(recorder.last.headers["content-length"]) == len(recorder.last.content)
+
+
+@pytest.mark.anyio
+async def test_an_async_client_sends_a_large_in_memory_upload_whole(
+    async_api: AsyncImagesApi, recorder: Recorder
+) -> None:
+    image = image_bytes("PNG", (64, 64))
+    image += b"\0" * (multipart.LARGE - len(image))
+    await async_api.create_image_variation(image=image)
+    assert [(part.name, part.data) for part in parse(recorder.last)] == [("image", image)]
+
+
+@pytest.mark.parametrize(
+    "part",
+    [
+        ("image.png", io.BytesIO(b"streamed"), "image/png"),  # a file object: httpx streams it
+        ("image.png", b"x", None),  # httpx guesses the type from the file name
+        ("image.png", "text", "text/plain"),
+        ("image.png", b"x"),
+    ],
+    ids=["file object", "type to guess", "str content", "two items"],
+)
+def test_any_other_form_is_left_to_httpx(part: tuple[Any, ...]) -> None:
+    kwargs = {"method": "post", "url": BASE_URL, "files": [("image", part)]}
+    assert multipart.in_memory(kwargs) is kwargs
+
+
+def test_a_content_type_the_caller_set_is_left_to_httpx() -> None:
+    kwargs = {"url": BASE_URL, "files": [("n", (None, b"2", "text/plain"))], "headers": {"content-type": "x"}}
+    assert multipart.in_memory(kwargs) is kwargs
+
+
+def test_an_upload_from_a_path_is_streamed_not_read_into_memory(
+    api: ImagesApi, recorder: Recorder, tmp_path: Path
+) -> None:
+    path = tmp_path / "big.png"
+    path.write_bytes(image_bytes("PNG", (64, 64)))
+    streams: list[object] = []
+    api.client.get_httpx_client().event_hooks["request"].append(lambda request: streams.append(request.stream))
+    api.create_image_variation(image=path)
+    assert not isinstance(streams[0], httpx.ByteStream)  # httpx's multipart stream, read as it is sent
+    assert [part.name for part in parse(recorder.last)] == ["image"]

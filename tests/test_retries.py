@@ -8,7 +8,7 @@ from collections.abc import Callable
 
 import httpx
 import pytest
-from conftest import OK_BODY, image_bytes
+from conftest import OK_BODY, PINNED_DAY, image_bytes
 from openai_images import (
     APIConnectionError,
     APIStatusError,
@@ -150,6 +150,14 @@ def test_the_server_can_forbid_or_ask_for_a_retry(sleeps: list[float]) -> None:
     assert len(yes.requests) == 2
 
 
+def test_a_success_is_never_sent_again_whatever_its_headers_say(sleeps: list[float]) -> None:
+    # A repeated image generation is paid twice: only an error answer may ask for another attempt.
+    ok = Script(lambda request: httpx.Response(200, json=OK_BODY, headers={"x-should-retry": "true"}))
+    api_for(ok).create_image(prompt="x")
+    assert len(ok.requests) == 1
+    assert sleeps == []
+
+
 def test_connection_failures_and_timeouts_are_retried(sleeps: list[float]) -> None:
     request = httpx.Request("POST", "https://x")
     script = Script(httpx.ConnectError("refused", request=request), httpx.ReadTimeout("slow", request=request), 200)
@@ -240,3 +248,13 @@ def test_the_policy_is_a_small_pure_decision() -> None:
     assert policy.delay(0, 0.0) == 0.5
     assert policy.delay(1, 0.0) is None
     assert policy.delay(0, 0.0, httpx.Response(429, headers={"retry-after": "4"})) == 4.0
+
+
+def test_a_large_upload_held_in_memory_is_sent_whole_again_on_a_retry(sleeps: list[float]) -> None:
+    image = image_bytes("PNG", (64, 64))
+    image += b"\0" * (256 * 1024)  # large enough to be sent in its parts rather than joined
+    script = Script(500, 200)
+    api_for(script, as_of=PINNED_DAY).create_image_variation(image=image)
+    assert len(script.requests) == 2
+    assert script.requests[0].content == script.requests[1].content
+    assert image in script.requests[1].content

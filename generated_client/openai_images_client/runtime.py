@@ -8,25 +8,36 @@ defaults make the generated classes usable on their own.
 
 from __future__ import annotations
 
+import functools
 import logging
 import time
 from collections.abc import Callable, Mapping
 from http import HTTPStatus
+from types import ModuleType
 from typing import TYPE_CHECKING, Any
 
-import httpx
 from attrs import define, field
 from attrs import fields as attrs_fields
 from attrs import has as attrs_has
 
-from . import errors
+from . import errors, multipart
 from .types import UNSET, File, Response, Unset
 
 if TYPE_CHECKING:
+    import httpx
+
     from .client import AuthenticatedClient, Client
     from .prepared import PreparedRequest
 
 logger = logging.getLogger("openai_images_client")
+
+
+@functools.cache
+def _streaming() -> ModuleType:
+    """The event-stream module, loaded by the first streamed call (a cached call costs less than an import)."""
+    from . import streaming
+
+    return streaming
 
 
 _STATUSES: dict[int, HTTPStatus] = {status.value: status for status in HTTPStatus}
@@ -70,15 +81,71 @@ class RequestOptions:
     """None: the client's own setting."""
 
 
+DEFAULT_OPTIONS = RequestOptions()
+
+
+def request_options(
+    extra_headers: Mapping[str, str] | None = None,
+    extra_query: Mapping[str, Any] | None = None,
+    extra_body: Mapping[str, Any] | None = None,
+    timeout: float | httpx.Timeout | Unset | None = UNSET,
+    validate: bool | None = None,
+    strict: bool | None = None,
+) -> RequestOptions:
+    """The options of one call; the shared ``DEFAULT_OPTIONS`` when it has none (most calls: a frozen
+    attrs instance costs more to make than the comparisons)."""
+    if (
+        extra_headers is None
+        and extra_query is None
+        and extra_body is None
+        and timeout is UNSET
+        and validate is None
+        and strict is None
+    ):
+        return DEFAULT_OPTIONS
+    return RequestOptions(extra_headers, extra_query, extra_body, timeout, validate, strict)
+
+
+def exchange(http_response: httpx.Response, parsed: Any, elapsed: float | None = None) -> Response[Any]:
+    """An HTTP answer and its parsed body as the generated ``Response``."""
+    return Response(
+        status_code=http_status(http_response.status_code),
+        content=http_response.content,
+        headers=http_response.headers,
+        parsed=parsed,
+        http_response=http_response,
+        elapsed=elapsed,
+    )
+
+
+_FILE_FIELDS: dict[type, tuple[str, ...]] = {}
+
+
+def _file_fields(body_type: type) -> tuple[str, ...]:
+    """The fields of a multipart body type that may hold files (by their declared types), found once."""
+    names = _FILE_FIELDS.get(body_type)
+    if names is None:
+        names = tuple(
+            attribute.name
+            for attribute in attrs_fields(body_type)
+            if attribute.type is None or "File" in str(attribute.type)
+        )
+        _FILE_FIELDS[body_type] = names
+    return names
+
+
 def close_files(body: Any) -> None:
     """Close the files a call opened from paths (never the caller's own file objects)."""
     if body is None or not hasattr(body, "to_multipart") or not attrs_has(type(body)):
         return  # only multipart bodies carry files
-    for attribute in attrs_fields(type(body)):
-        value = getattr(body, attribute.name)
-        for item in value if isinstance(value, list) else [value]:
-            if isinstance(item, File):
-                item.close_if_opened_here()
+    for name in _file_fields(type(body)):
+        value = getattr(body, name)
+        if isinstance(value, File):
+            value.close_if_opened_here()
+        elif isinstance(value, list):
+            for item in value:
+                if isinstance(item, File):
+                    item.close_if_opened_here()
 
 
 class _ApiBase:
@@ -87,8 +154,10 @@ class _ApiBase:
     def __init__(self, client: Client | AuthenticatedClient) -> None:
         self.client = client
 
-    def _prepare(self, operation: Operation, body: Any, options: RequestOptions) -> None:
-        """Hook, called before the request is built: check or adjust the body."""
+    def _prepare(self, operation: Operation, body: Any, options: RequestOptions) -> dict[str, Any] | None:
+        """Hook, called before the request is built: check or adjust the body. It may return the body's
+        ``to_dict()`` when it made one: a JSON body is then sent from it, not converted again."""
+        return None
 
     def _status_error(self, operation: Operation, response: Response[Any]) -> Exception:
         """Hook: the exception to raise for a non-2xx answer."""
@@ -103,17 +172,26 @@ class _ApiBase:
         return errors.InvalidResponse(response.status_code, response.content, reason)
 
     def _request_kwargs(
-        self, operation: Operation, arguments: dict[str, Any], body: Any, options: RequestOptions
+        self,
+        operation: Operation,
+        arguments: dict[str, Any],
+        body: Any,
+        options: RequestOptions,
+        body_dict: dict[str, Any] | None = None,
     ) -> dict[str, Any]:
         if options.extra_body and body is not None and hasattr(body, "additional_properties"):
             body.additional_properties.update(options.extra_body)
-        kwargs = operation.get_kwargs(**arguments)
-        headers = {**kwargs.pop("headers", {}), **(options.extra_headers or {})}
-        if headers:
-            kwargs["headers"] = headers
-        params = {**kwargs.pop("params", {}), **(options.extra_query or {})}
-        if params:
-            kwargs["params"] = params
+            body_dict = None  # the body has changed since
+        kwargs = (
+            operation.get_kwargs(**arguments)
+            if body_dict is None
+            else operation.get_kwargs(**arguments, body_dict=body_dict)
+        )
+        for name, extra in (("headers", options.extra_headers), ("params", options.extra_query)):
+            if extra:
+                kwargs[name] = {**kwargs.get(name, {}), **extra}
+            elif name in kwargs and not kwargs[name]:
+                del kwargs[name]
         if not isinstance(options.timeout, Unset):
             kwargs["timeout"] = options.timeout
         return kwargs
@@ -124,26 +202,35 @@ class _ApiBase:
 
         return prepared_request(request, kwargs)
 
-    def _response(
-        self, operation: Operation, http_response: httpx.Response, elapsed: float | None = None
-    ) -> Response[Any]:
+    def _parse(self, operation: Operation, http_response: httpx.Response, elapsed: float | None) -> Any:
+        """The answer's body as the spec's model (None when the spec declares no body for its status)."""
         try:
             parsed = operation.parse_response(client=self.client, response=http_response)
         except (ValueError, TypeError, KeyError, AttributeError) as exc:
             if is_success(http_response.status_code):
                 raise self._invalid_response(operation, http_response, repr(exc)) from exc
-            parsed = None  # an error body that is not the documented shape (an HTML proxy page...)
-        response: Response[Any] = Response(
-            status_code=http_status(http_response.status_code),
-            content=http_response.content,
-            headers=http_response.headers,
-            parsed=parsed,
-            http_response=http_response,
-            elapsed=elapsed,
-        )
-        if hasattr(parsed, "_response"):
-            parsed._response = response
-        return response
+            return None  # an error body that is not the documented shape (an HTML proxy page...)
+        if hasattr(parsed, "_exchange"):
+            parsed._exchange = (http_response, elapsed)
+        return parsed
+
+    def _response(
+        self, operation: Operation, http_response: httpx.Response, elapsed: float | None = None
+    ) -> Response[Any]:
+        return exchange(http_response, self._parse(operation, http_response, elapsed), elapsed)
+
+    def _result(
+        self, operation: Operation, http_response: httpx.Response, elapsed: float, *, stream: bool, detailed: bool
+    ) -> Any:
+        """What a call returns: the parsed body of a success; else the error it raises (or, ``detailed``,
+        the whole exchange)."""
+        if detailed or stream or not is_success(http_response.status_code):
+            response = self._response(operation, http_response, elapsed)
+            return self._finish(operation, response, stream=stream, detailed=detailed)
+        parsed = self._parse(operation, http_response, elapsed)
+        if parsed is None:
+            raise self._invalid_response(operation, http_response, "the spec declares no such answer")
+        return parsed
 
     def _finish(self, operation: Operation, response: Response[Any], *, stream: bool, detailed: bool) -> Any:
         if detailed:
@@ -186,9 +273,9 @@ class SyncApi(_ApiBase):
         detailed: bool = False,
     ) -> Any:
         try:
-            self._prepare(operation, body, options)
-            kwargs = self._request_kwargs(operation, arguments, body, options)
-            request = self.client.get_httpx_client().build_request(**kwargs)
+            body_dict = self._prepare(operation, body, options)
+            kwargs = self._request_kwargs(operation, arguments, body, options, body_dict)
+            request = self.client.get_httpx_client().build_request(**multipart.in_memory(kwargs))
             if dry_run:
                 return self._dry_run(request, kwargs)
             self._log_request(operation, request)
@@ -198,16 +285,14 @@ class SyncApi(_ApiBase):
             close_files(body)
         self._log_response(operation, http_response)
         if stream:
-            from .streaming import EventStream, is_event_stream
-
-            if is_event_stream(http_response):
-                return EventStream(http_response, operation, self._stream_error)
+            streaming = _streaming()
+            if streaming.is_event_stream(http_response):
+                return streaming.EventStream(http_response, operation, self._stream_error)
             try:
                 http_response.read()
             finally:
                 http_response.close()
-        response = self._response(operation, http_response, time.perf_counter() - started)
-        return self._finish(operation, response, stream=stream, detailed=detailed)
+        return self._result(operation, http_response, time.perf_counter() - started, stream=stream, detailed=detailed)
 
 
 class AsyncApi(_ApiBase):
@@ -229,9 +314,11 @@ class AsyncApi(_ApiBase):
         detailed: bool = False,
     ) -> Any:
         try:
-            self._prepare(operation, body, options)
-            kwargs = self._request_kwargs(operation, arguments, body, options)
-            request = self.client.get_async_httpx_client().build_request(**kwargs)
+            body_dict = self._prepare(operation, body, options)
+            kwargs = self._request_kwargs(operation, arguments, body, options, body_dict)
+            request = self.client.get_async_httpx_client().build_request(
+                **multipart.in_memory(kwargs, asynchronous=True)
+            )
             if dry_run:
                 return self._dry_run(request, kwargs)
             self._log_request(operation, request)
@@ -241,13 +328,11 @@ class AsyncApi(_ApiBase):
             close_files(body)
         self._log_response(operation, http_response)
         if stream:
-            from .streaming import AsyncEventStream, is_event_stream
-
-            if is_event_stream(http_response):
-                return AsyncEventStream(http_response, operation, self._stream_error)
+            streaming = _streaming()
+            if streaming.is_event_stream(http_response):
+                return streaming.AsyncEventStream(http_response, operation, self._stream_error)
             try:
                 await http_response.aread()
             finally:
                 await http_response.aclose()
-        response = self._response(operation, http_response, time.perf_counter() - started)
-        return self._finish(operation, response, stream=stream, detailed=detailed)
+        return self._result(operation, http_response, time.perf_counter() - started, stream=stream, detailed=detailed)

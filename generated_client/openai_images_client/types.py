@@ -60,6 +60,9 @@ _MAGIC: tuple[tuple[bytes, int, str, str], ...] = (
     (b"GIF8", 0, "image/gif", "gif"),
 )
 _EXTENSIONS = {ext: mime for _, _, mime, ext in _MAGIC} | {"jpeg": "image/jpeg"}
+_EXTENSION_OF = {
+    mime: ext for ext, mime in reversed(_EXTENSIONS.items())
+}  # the first extension of each type
 _TOKEN = re.compile(r"^[A-Za-z0-9!#$&^_.+-]+/[A-Za-z0-9!#$&^_.+-]+$")
 
 
@@ -159,10 +162,7 @@ class File:
         file_name = self.file_name
         if not file_name:
             # A part without a file name is read as a text field by servers: always name it.
-            extension = next(
-                (ext for ext, mime in _EXTENSIONS.items() if mime == mime_type), "bin"
-            )
-            file_name = f"file.{extension}"
+            file_name = f"file.{_EXTENSION_OF.get(mime_type, 'bin')}"
         return file_name, self.payload, mime_type
 
     def close_if_opened_here(self) -> None:

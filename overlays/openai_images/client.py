@@ -10,22 +10,22 @@ hooks raise the exceptions of ``openai_images.errors``.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import logging
 import sys
 import time
 import warnings
-from types import TracebackType
+from types import ModuleType, TracebackType
 from typing import TYPE_CHECKING, Any, Literal, Self, Unpack, cast, get_args
 from urllib.parse import quote, urlsplit
 
-import httpx
 from openai_images_client import AsyncImagesApi as GeneratedAsyncImagesApi
 from openai_images_client import Client
 from openai_images_client import ImagesApi as GeneratedImagesApi
 from openai_images_client.runtime import Operation, RequestOptions, _ApiBase
 from openai_images_client.types import Response
 
-from openai_images import auth, config
+from openai_images import config
 from openai_images.errors import (
     APIConnectionError,
     APIResponseValidationError,
@@ -34,9 +34,10 @@ from openai_images.errors import (
     RetiredModelWarning,
     status_error,
 )
-from openai_images.retries import RETRIED_ERRORS, RetryPolicy
+from openai_images.retries import RetryPolicy, retried_errors
 
 if TYPE_CHECKING:
+    import httpx
     from openai_images_client.prepared import PreparedRequest
 
 logger = logging.getLogger("openai_images")
@@ -64,6 +65,39 @@ def _caller_stacklevel() -> int:
     while frame is not None and frame.f_globals.get("__name__", "").split(".")[0] in _PACKAGES:
         frame, level = frame.f_back, level + 1  # type: ignore[assignment]
     return level
+
+
+_DAY: list[tuple[float, float, dt.date]] = [(0.0, 0.0, dt.date.min)]
+"""The local day a call is dated by when the client has no ``as_of``: from, until (time.time()), date."""
+
+
+def today() -> dt.date:
+    """The local date, as ``dt.date.today()`` gives it, looked up again only when the clock leaves the day
+    (the lookup converts the time to local time: a few microseconds, in every unpinned call)."""
+    now = time.time()
+    start, end, day = _DAY[0]
+    if not start <= now < end:
+        day = dt.date.fromtimestamp(now)
+        start = dt.datetime.combine(day, dt.time()).timestamp()
+        end = dt.datetime.combine(day + dt.timedelta(days=1), dt.time()).timestamp()
+        _DAY[0] = (start, end, day)
+    return day
+
+
+@functools.cache
+def _httpx() -> ModuleType:
+    """httpx, imported by the first client made: importing this module does not load it."""
+    import httpx
+
+    return httpx
+
+
+@functools.cache
+def _validation() -> ModuleType:
+    """The validator, loaded on the first call that checks a request (a cached call costs less than an import)."""
+    from openai_images import validation
+
+    return validation
 
 
 class ClientOptions(config.SettingsOptions, total=False):
@@ -106,6 +140,9 @@ class _Overlay(_ApiBase):
             raise ValueError(f"retirements={retirements!r}: expected one of {', '.join(get_args(Retirements))}")
         self.retirements: Retirements = retirements
         self._warned_retired: set[str] = set()
+        self._urls: dict[str, httpx.URL] = {}
+        from openai_images import auth  # an httpx auth flow too: loaded with the first client, like httpx
+
         self._auth = auth.for_settings(self.settings)
         self._headers = self.settings.headers()
         # An injected client keeps its own timeout unless one is asked for explicitly.
@@ -118,17 +155,15 @@ class _Overlay(_ApiBase):
 
     # --- hooks of the generated runtime -----------------------------------------------------------
 
-    def _prepare(self, operation: Operation, body: Any, options: RequestOptions) -> None:
+    def _prepare(self, operation: Operation, body: Any, options: RequestOptions) -> dict[str, Any] | None:
         validate = self.validate if options.validate is None else options.validate
         if not validate or body is None:
-            return
+            return None
         strict = self.strict if options.strict is None else options.strict
-        from openai_images.validation import validate_request
-
         content_type = MULTIPART if hasattr(body, "to_multipart") else JSON
-        params = body.to_dict()
-        as_of = self.as_of or dt.date.today()
-        validate_request(
+        params: dict[str, Any] = body.to_dict()
+        as_of = self.as_of or today()
+        _validation().validate_request(
             operation.operation_id,
             params,
             content_type=content_type,
@@ -138,6 +173,7 @@ class _Overlay(_ApiBase):
         )
         if self.retirements == "warn":
             self._warn_if_retired(operation, params, content_type, as_of)
+        return params  # a JSON body is sent from it: converted once
 
     def _warn_if_retired(self, operation: Operation, params: dict[str, Any], content_type: str, as_of: dt.date) -> None:
         from openai_images import spec
@@ -156,12 +192,17 @@ class _Overlay(_ApiBase):
             warnings.warn(message, RetiredModelWarning, stacklevel=_caller_stacklevel())
 
     def _request_kwargs(
-        self, operation: Operation, arguments: dict[str, Any], body: Any, options: RequestOptions
+        self,
+        operation: Operation,
+        arguments: dict[str, Any],
+        body: Any,
+        options: RequestOptions,
+        body_dict: dict[str, Any] | None = None,
     ) -> dict[str, Any]:
-        kwargs = super()._request_kwargs(operation, arguments, body, options)
+        kwargs = super()._request_kwargs(operation, arguments, body, options, body_dict)
         azure = self.settings.azure
         if azure is None:
-            kwargs["url"] = self.settings.base_url + kwargs["url"]
+            kwargs["url"] = self._url(kwargs["url"])
         else:
             deployment = azure.deployment or getattr(body, "model", None)
             if not isinstance(deployment, str):
@@ -174,6 +215,15 @@ class _Overlay(_ApiBase):
         if self._timeout is not None and "timeout" not in kwargs:
             kwargs["timeout"] = self._timeout
         return kwargs
+
+    def _url(self, path: str) -> httpx.URL:
+        """The operation's URL, parsed once per path (httpx parses a URL given as a string in every request)."""
+        url = self._urls.get(path)
+        if url is None:
+            url = _httpx().URL(self.settings.base_url + path)
+            if len(self._urls) < 64:  # a path with parameters in it would be new in every call
+                self._urls[path] = url
+        return url
 
     def _dry_run(self, request: httpx.Request, kwargs: dict[str, Any]) -> PreparedRequest:
         from openai_images_client.prepared import REDACTED
@@ -220,6 +270,8 @@ class _Overlay(_ApiBase):
 
     def _connection_error(self, exc: Exception, request: httpx.Request, attempts: int) -> APIConnectionError:
         """The error after the last attempt: which host and port, how many attempts, what went wrong."""
+        import httpx
+
         url = request.url
         host = f"[{url.host}]" if ":" in url.host else url.host
         where = f"{host}:{url.port or (443 if url.scheme == 'https' else 80)}"
@@ -263,7 +315,7 @@ class ImagesApi(_Overlay, GeneratedImagesApi):
     def __init__(self, *, http_client: httpx.Client | None = None, **options: Unpack[ClientOptions]) -> None:
         self._configure(options)
         client = Client(base_url=self.settings.base_url)
-        client.set_httpx_client(http_client or httpx.Client(timeout=self.settings.timeout))
+        client.set_httpx_client(http_client or _httpx().Client(timeout=self.settings.timeout))
         super().__init__(client)
 
     @property
@@ -275,14 +327,15 @@ class ImagesApi(_Overlay, GeneratedImagesApi):
         started = time.monotonic()
         retry = 0
         while True:
-            self._attempt_timeout(request, started)
+            if self.retry_policy.deadline is not None:
+                self._attempt_timeout(request, started)
             try:
                 response = self.http_client.send(request, stream=stream)
-            except RETRIED_ERRORS as exc:
+            except retried_errors() as exc:
                 wait = self._next_wait(retry, started, request, None)
                 if wait is None:
                     raise self._connection_error(exc, request, retry + 1) from exc
-            except httpx.TransportError as exc:
+            except _httpx().TransportError as exc:
                 raise self._connection_error(exc, request, retry + 1) from exc
             else:
                 if not self.retry_policy.should_retry(response):
@@ -312,7 +365,7 @@ class AsyncImagesApi(_Overlay, GeneratedAsyncImagesApi):
     def __init__(self, *, http_client: httpx.AsyncClient | None = None, **options: Unpack[ClientOptions]) -> None:
         self._configure(options)
         client = Client(base_url=self.settings.base_url)
-        client.set_async_httpx_client(http_client or httpx.AsyncClient(timeout=self.settings.timeout))
+        client.set_async_httpx_client(http_client or _httpx().AsyncClient(timeout=self.settings.timeout))
         super().__init__(client)
 
     @property
@@ -324,14 +377,15 @@ class AsyncImagesApi(_Overlay, GeneratedAsyncImagesApi):
         started = time.monotonic()
         retry = 0
         while True:
-            self._attempt_timeout(request, started)
+            if self.retry_policy.deadline is not None:
+                self._attempt_timeout(request, started)
             try:
                 response = await self.http_client.send(request, stream=stream)
-            except RETRIED_ERRORS as exc:
+            except retried_errors() as exc:
                 wait = self._next_wait(retry, started, request, None)
                 if wait is None:
                     raise self._connection_error(exc, request, retry + 1) from exc
-            except httpx.TransportError as exc:
+            except _httpx().TransportError as exc:
                 raise self._connection_error(exc, request, retry + 1) from exc
             else:
                 if not self.retry_policy.should_retry(response):

@@ -7,23 +7,41 @@ The variables are the official SDK's: ``OPENAI_API_KEY``, ``OPENAI_BASE_URL``, `
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 import sys
 import warnings
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import TypedDict, Unpack
+from typing import TYPE_CHECKING, TypedDict, Unpack
 from urllib.parse import urlsplit
-
-import httpx
 
 from openai_images.errors import OpenAIImagesError
 
+if TYPE_CHECKING:
+    import httpx
+
+    DEFAULT_TIMEOUT: httpx.Timeout
+    """Images take tens of seconds: a generous read timeout (600 s), a short connect timeout (5 s)."""
+
 DEFAULT_BASE_URL = "https://api.openai.com/v1"
-# Images take tens of seconds: a generous read timeout, a short connect timeout.
-DEFAULT_TIMEOUT = httpx.Timeout(600.0, connect=5.0)
 DEFAULT_MAX_RETRIES = 2
+
+
+def __getattr__(name: str) -> object:
+    # DEFAULT_TIMEOUT is an httpx.Timeout, made on first use: importing the settings (and so the
+    # client's module) does not load httpx; making a client does.
+    if name == "DEFAULT_TIMEOUT":
+        return _default_timeout()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+@functools.cache
+def _default_timeout() -> httpx.Timeout:
+    import httpx
+
+    return httpx.Timeout(600.0, connect=5.0)
 
 
 class MissingCredentialsError(OpenAIImagesError):
@@ -85,7 +103,7 @@ class Settings:
     base_url: str
     organization: str | None = None
     project: str | None = None
-    timeout: httpx.Timeout = field(default_factory=lambda: DEFAULT_TIMEOUT)
+    timeout: httpx.Timeout = field(default_factory=_default_timeout)
     max_retries: int = DEFAULT_MAX_RETRIES
     azure: Azure | None = None
     default_headers: Mapping[str, str] = field(default_factory=dict)
@@ -106,14 +124,18 @@ class Settings:
 
 
 def user_agent() -> str:
+    import httpx
+
     from openai_images._version import __version__
 
     return f"openai-images/{__version__} httpx/{httpx.__version__}"
 
 
 def _timeout(value: float | httpx.Timeout | None) -> httpx.Timeout:
+    import httpx
+
     if value is None:
-        return DEFAULT_TIMEOUT
+        return _default_timeout()
     return value if isinstance(value, httpx.Timeout) else httpx.Timeout(value, connect=min(value, 5.0))
 
 

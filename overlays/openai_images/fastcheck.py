@@ -62,8 +62,7 @@ def compile_schema(schema: spec.Schema) -> Predicate | None:
         compiled = [compile_schema(branch) for branch in branches if branch.get("type") != "null"]
         if any(branch is None for branch in compiled):
             return None
-        members = [branch for branch in compiled if branch is not None]
-        checks.append(lambda value: any(member(value) for member in members))
+        checks.append(_any_of([branch for branch in compiled if branch is not None]))
     declared = schema.get("type")
     if declared == "array":
         item = compile_schema(schema["items"]) if "items" in schema else None
@@ -95,18 +94,42 @@ def compile_schema(schema: spec.Schema) -> Predicate | None:
         )
     if not checks:
         return None
+    return _all_of(checks)
+
+
+# Predicates are called once per field of every request: each combinator below is one Python call for
+# the common shapes (a generator inside any()/all() costs several).
+
+
+def _any_of(members: list[Predicate]) -> Predicate:
+    if len(members) == 1:
+        return members[0]
+    if len(members) == 2:
+        first, second = members
+        return lambda value: first(value) or second(value)
+    return lambda value: any(member(value) for member in members)
+
+
+def _all_of(checks: list[Predicate]) -> Predicate:
     if len(checks) == 1:
         return checks[0]
+    if len(checks) == 2:
+        first, second = checks
+        return lambda value: first(value) and second(value)
     return lambda value: all(check(value) for check in checks)
 
 
-def _both(first: Predicate, second: Predicate) -> Predicate:
-    return lambda value: first(value) and second(value)
+def _one_of(allowed: frozenset[str]) -> Predicate:
+    return lambda value: type(value) is str and value in allowed
 
 
-def _among(values: tuple[str, ...] | frozenset[str]) -> Predicate:
-    allowed = frozenset(values)
-    return lambda value: value in allowed
+def _narrowed(schema_check: Predicate, rule: Predicate | frozenset[str]) -> Predicate:
+    """The schema's predicate and the model's rule in one. A rule that lists the values it allows becomes
+    the set of those the schema also accepts: the same answer for every value (both predicates are pure
+    functions of an exact ``str``, and nothing else is in the set), in one membership test."""
+    if isinstance(rule, frozenset):
+        return _one_of(frozenset(value for value in rule if schema_check(value)))
+    return _all_of([schema_check, rule])
 
 
 @dataclass(frozen=True)
@@ -126,17 +149,17 @@ class Plan:
         return self.required <= params.keys()
 
 
-def _rule_checks(rules: ModelRules, all_rules: RuleTable) -> dict[str, Predicate | None]:
+def _rule_checks(rules: ModelRules, all_rules: RuleTable) -> dict[str, Predicate | frozenset[str] | None]:
     """The model's own limits on the fields they can be judged alone; None: leave it to the detailed check."""
     special_formats = set(all_rules.formats)  # GIF and SVG bring cross-field rules
     shortest, longest = all_rules.prompt_min_length, rules.prompt_max_length
-    checks: dict[str, Predicate | None] = {
+    checks: dict[str, Predicate | frozenset[str] | None] = {
         "prompt": lambda value: shortest <= len(value) <= longest,
-        "size": _among(rules.sizes),
-        "quality": _among(rules.qualities),
-        "output_format": _among(tuple(f for f in rules.output_formats if f not in special_formats)),
-        "background": _among(("opaque", "auto")),  # transparent depends on the output format
-        "input_fidelity": _among(rules.input_fidelity),
+        "size": frozenset(rules.sizes),
+        "quality": frozenset(rules.qualities),
+        "output_format": frozenset(f for f in rules.output_formats if f not in special_formats),
+        "background": frozenset(("opaque", "auto")),  # transparent depends on the output format
+        "input_fidelity": frozenset(rules.input_fidelity),
     }
     if rules.max_n is not None:
         most = rules.max_n
@@ -166,7 +189,7 @@ def plan(operation_id: str, content_type: str, model: str, reading: Reading) -> 
         if compiled is None:
             continue
         rule = by_rule.get(name)
-        checks[name] = compiled if rule is None else _both(compiled, rule)
+        checks[name] = compiled if rule is None else _narrowed(compiled, rule)
     checks["model"] = lambda value: value == model
     body = operation.body_schema(content_type)
     return Plan(checks, frozenset(body.get("required", ())), rules)

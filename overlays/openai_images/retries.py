@@ -1,18 +1,22 @@
 """When to try a request again, and how long to wait first: one policy for sync and async.
 
 Retried: connection failures and timeouts, and the statuses 408, 409, 429 and 5xx, unless the
-server says ``x-should-retry: false`` (or asks for a retry with ``true``). The wait honours
+server says ``x-should-retry: false`` (or asks for a retry of another error with ``true``; a success
+is never retried). The wait honours
 ``retry-after-ms`` and ``Retry-After`` (seconds or an HTTP date); otherwise it backs off
 exponentially with jitter. An optional deadline bounds the whole call, waits included.
 """
 
 from __future__ import annotations
 
+import functools
 import random
 import time
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-import httpx
+if TYPE_CHECKING:
+    import httpx
 
 RETRIED_STATUSES = frozenset({408, 409, 429})
 
@@ -59,6 +63,8 @@ class RetryPolicy:
     rng: random.Random = field(default_factory=random.Random, repr=False, compare=False)
 
     def should_retry(self, response: httpx.Response) -> bool:
+        if response.status_code < 400:
+            return False  # a success is never sent again: the image would be paid for twice
         verdict = response.headers.get("x-should-retry")
         if verdict == "true":
             return True
@@ -89,4 +95,9 @@ class RetryPolicy:
         return None if self.deadline is None else self.deadline - elapsed
 
 
-RETRIED_ERRORS: tuple[type[Exception], ...] = (httpx.TimeoutException, httpx.NetworkError, httpx.RemoteProtocolError)
+@functools.cache
+def retried_errors() -> tuple[type[Exception], ...]:
+    """The transport errors tried again: timeouts, network failures, a connection the server broke."""
+    import httpx
+
+    return (httpx.TimeoutException, httpx.NetworkError, httpx.RemoteProtocolError)

@@ -41,10 +41,10 @@ _INTEGER = re.compile(r"-?[0-9]+")
 
 def is_file(value: Any) -> bool:
     """Whether a value stands for uploaded file content (not a string)."""
+    if isinstance(value, tuple):  # first: (name, content, type) is how request bodies carry files
+        return len(value) >= 2 and is_file(value[1])
     if isinstance(value, (bytes, bytearray, memoryview, io.IOBase)):
         return True
-    if isinstance(value, tuple):
-        return len(value) >= 2 and is_file(value[1])
     return hasattr(value, "read") or hasattr(value, "payload")
 
 

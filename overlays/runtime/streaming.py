@@ -43,6 +43,7 @@ class _EventDecoder:
     def __init__(self, operation: Operation, on_error: ErrorFactory) -> None:
         self.operation = operation
         self.on_error = on_error
+        self.decoders = operation.stream_events()
 
     def decode(self, sse: ServerSentEvent) -> Any:
         event, data = sse.event, sse.data
@@ -57,7 +58,7 @@ class _EventDecoder:
         if not isinstance(payload, dict):
             raise self.on_error(self.operation, f"a {event!r} event is not a JSON object: {data[:200]!r}", payload)
         kind = payload.get(self.operation.stream_discriminator, event)
-        decoder = self.operation.stream_events().get(kind) if isinstance(kind, str) else None
+        decoder = self.decoders.get(kind) if isinstance(kind, str) else None
         if decoder is None and (event == "error" or kind == "error" or "error" in payload):
             error = payload.get("error")
             message = error.get("message") if isinstance(error, dict) else None

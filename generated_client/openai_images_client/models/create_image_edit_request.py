@@ -157,103 +157,13 @@ class CreateImageEditRequest:
 
                 image.append(image_type_1_item)
 
-        prompt = self.prompt
-
         mask: FileTypes | Unset = UNSET
         if not isinstance(self.mask, Unset):
             mask = self.mask.to_tuple()
 
-        background: str | Unset = UNSET
-        if not isinstance(self.background, Unset):
-            background = self.background
-
-        model: None | str | Unset
-        if isinstance(self.model, Unset):
-            model = UNSET
-        elif isinstance(self.model, str):
-            model = self.model
-        else:
-            model = self.model
-
-        n: int | None | Unset
-        if isinstance(self.n, Unset):
-            n = UNSET
-        else:
-            n = self.n
-
-        size: None | str | Unset
-        if isinstance(self.size, Unset):
-            size = UNSET
-        elif isinstance(self.size, str):
-            size = self.size
-        else:
-            size = self.size
-
-        response_format: str | Unset = UNSET
-        if not isinstance(self.response_format, Unset):
-            response_format = self.response_format
-
-        output_format: str | Unset = UNSET
-        if not isinstance(self.output_format, Unset):
-            output_format = self.output_format
-
-        output_compression: int | None | Unset
-        if isinstance(self.output_compression, Unset):
-            output_compression = UNSET
-        else:
-            output_compression = self.output_compression
-
-        user = self.user
-
-        input_fidelity: None | str | Unset
-        if isinstance(self.input_fidelity, Unset):
-            input_fidelity = UNSET
-        elif isinstance(self.input_fidelity, str):
-            input_fidelity = self.input_fidelity
-        else:
-            input_fidelity = self.input_fidelity
-
-        stream: bool | None | Unset
-        if isinstance(self.stream, Unset):
-            stream = UNSET
-        else:
-            stream = self.stream
-
-        partial_images: int | None | Unset
-        if isinstance(self.partial_images, Unset):
-            partial_images = UNSET
-        else:
-            partial_images = self.partial_images
-
-        quality: str | Unset = UNSET
-        if not isinstance(self.quality, Unset):
-            quality = self.quality
-
-        complexity: str | Unset = UNSET
-        if not isinstance(self.complexity, Unset):
-            complexity = self.complexity
-
-        frame_count: int | None | Unset
-        if isinstance(self.frame_count, Unset):
-            frame_count = UNSET
-        else:
-            frame_count = self.frame_count
-
-        frame_duration_ms: int | None | Unset
-        if isinstance(self.frame_duration_ms, Unset):
-            frame_duration_ms = UNSET
-        else:
-            frame_duration_ms = self.frame_duration_ms
-
         markup: FileTypes | Unset = UNSET
         if not isinstance(self.markup, Unset):
             markup = self.markup.to_tuple()
-
-        safety_identifier: None | str | Unset
-        if isinstance(self.safety_identifier, Unset):
-            safety_identifier = UNSET
-        else:
-            safety_identifier = self.safety_identifier
 
         svg: dict[str, Any] | None | Unset
         if isinstance(self.svg, Unset):
@@ -265,48 +175,44 @@ class CreateImageEditRequest:
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "image": image,
-                "prompt": prompt,
-            }
-        )
+        field_dict["image"] = image
+        field_dict["prompt"] = self.prompt
         if mask is not UNSET:
             field_dict["mask"] = mask
-        if background is not UNSET:
-            field_dict["background"] = background
-        if model is not UNSET:
-            field_dict["model"] = model
-        if n is not UNSET:
-            field_dict["n"] = n
-        if size is not UNSET:
-            field_dict["size"] = size
-        if response_format is not UNSET:
-            field_dict["response_format"] = response_format
-        if output_format is not UNSET:
-            field_dict["output_format"] = output_format
-        if output_compression is not UNSET:
-            field_dict["output_compression"] = output_compression
-        if user is not UNSET:
-            field_dict["user"] = user
-        if input_fidelity is not UNSET:
-            field_dict["input_fidelity"] = input_fidelity
-        if stream is not UNSET:
-            field_dict["stream"] = stream
-        if partial_images is not UNSET:
-            field_dict["partial_images"] = partial_images
-        if quality is not UNSET:
-            field_dict["quality"] = quality
-        if complexity is not UNSET:
-            field_dict["complexity"] = complexity
-        if frame_count is not UNSET:
-            field_dict["frame_count"] = frame_count
-        if frame_duration_ms is not UNSET:
-            field_dict["frame_duration_ms"] = frame_duration_ms
+        if not isinstance(self.background, Unset):
+            field_dict["background"] = self.background
+        if not isinstance(self.model, Unset):
+            field_dict["model"] = self.model
+        if not isinstance(self.n, Unset):
+            field_dict["n"] = self.n
+        if not isinstance(self.size, Unset):
+            field_dict["size"] = self.size
+        if not isinstance(self.response_format, Unset):
+            field_dict["response_format"] = self.response_format
+        if not isinstance(self.output_format, Unset):
+            field_dict["output_format"] = self.output_format
+        if not isinstance(self.output_compression, Unset):
+            field_dict["output_compression"] = self.output_compression
+        if not isinstance(self.user, Unset):
+            field_dict["user"] = self.user
+        if not isinstance(self.input_fidelity, Unset):
+            field_dict["input_fidelity"] = self.input_fidelity
+        if not isinstance(self.stream, Unset):
+            field_dict["stream"] = self.stream
+        if not isinstance(self.partial_images, Unset):
+            field_dict["partial_images"] = self.partial_images
+        if not isinstance(self.quality, Unset):
+            field_dict["quality"] = self.quality
+        if not isinstance(self.complexity, Unset):
+            field_dict["complexity"] = self.complexity
+        if not isinstance(self.frame_count, Unset):
+            field_dict["frame_count"] = self.frame_count
+        if not isinstance(self.frame_duration_ms, Unset):
+            field_dict["frame_duration_ms"] = self.frame_duration_ms
         if markup is not UNSET:
             field_dict["markup"] = markup
-        if safety_identifier is not UNSET:
-            field_dict["safety_identifier"] = safety_identifier
+        if not isinstance(self.safety_identifier, Unset):
+            field_dict["safety_identifier"] = self.safety_identifier
         if svg is not UNSET:
             field_dict["svg"] = svg
 

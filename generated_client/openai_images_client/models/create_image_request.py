@@ -148,96 +148,6 @@ class CreateImageRequest:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        prompt = self.prompt
-
-        model: None | str | Unset
-        if isinstance(self.model, Unset):
-            model = UNSET
-        elif isinstance(self.model, str):
-            model = self.model
-        else:
-            model = self.model
-
-        n: int | None | Unset
-        if isinstance(self.n, Unset):
-            n = UNSET
-        else:
-            n = self.n
-
-        quality: str | Unset = UNSET
-        if not isinstance(self.quality, Unset):
-            quality = self.quality
-
-        response_format: str | Unset = UNSET
-        if not isinstance(self.response_format, Unset):
-            response_format = self.response_format
-
-        output_format: str | Unset = UNSET
-        if not isinstance(self.output_format, Unset):
-            output_format = self.output_format
-
-        output_compression: int | None | Unset
-        if isinstance(self.output_compression, Unset):
-            output_compression = UNSET
-        else:
-            output_compression = self.output_compression
-
-        stream: bool | None | Unset
-        if isinstance(self.stream, Unset):
-            stream = UNSET
-        else:
-            stream = self.stream
-
-        partial_images: int | None | Unset
-        if isinstance(self.partial_images, Unset):
-            partial_images = UNSET
-        else:
-            partial_images = self.partial_images
-
-        size: None | str | Unset
-        if isinstance(self.size, Unset):
-            size = UNSET
-        elif isinstance(self.size, str):
-            size = self.size
-        else:
-            size = self.size
-
-        moderation: str | Unset = UNSET
-        if not isinstance(self.moderation, Unset):
-            moderation = self.moderation
-
-        background: str | Unset = UNSET
-        if not isinstance(self.background, Unset):
-            background = self.background
-
-        style: str | Unset = UNSET
-        if not isinstance(self.style, Unset):
-            style = self.style
-
-        user = self.user
-
-        complexity: str | Unset = UNSET
-        if not isinstance(self.complexity, Unset):
-            complexity = self.complexity
-
-        frame_count: int | None | Unset
-        if isinstance(self.frame_count, Unset):
-            frame_count = UNSET
-        else:
-            frame_count = self.frame_count
-
-        frame_duration_ms: int | None | Unset
-        if isinstance(self.frame_duration_ms, Unset):
-            frame_duration_ms = UNSET
-        else:
-            frame_duration_ms = self.frame_duration_ms
-
-        safety_identifier: None | str | Unset
-        if isinstance(self.safety_identifier, Unset):
-            safety_identifier = UNSET
-        else:
-            safety_identifier = self.safety_identifier
-
         svg: dict[str, Any] | None | Unset
         if isinstance(self.svg, Unset):
             svg = UNSET
@@ -248,45 +158,41 @@ class CreateImageRequest:
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "prompt": prompt,
-            }
-        )
-        if model is not UNSET:
-            field_dict["model"] = model
-        if n is not UNSET:
-            field_dict["n"] = n
-        if quality is not UNSET:
-            field_dict["quality"] = quality
-        if response_format is not UNSET:
-            field_dict["response_format"] = response_format
-        if output_format is not UNSET:
-            field_dict["output_format"] = output_format
-        if output_compression is not UNSET:
-            field_dict["output_compression"] = output_compression
-        if stream is not UNSET:
-            field_dict["stream"] = stream
-        if partial_images is not UNSET:
-            field_dict["partial_images"] = partial_images
-        if size is not UNSET:
-            field_dict["size"] = size
-        if moderation is not UNSET:
-            field_dict["moderation"] = moderation
-        if background is not UNSET:
-            field_dict["background"] = background
-        if style is not UNSET:
-            field_dict["style"] = style
-        if user is not UNSET:
-            field_dict["user"] = user
-        if complexity is not UNSET:
-            field_dict["complexity"] = complexity
-        if frame_count is not UNSET:
-            field_dict["frame_count"] = frame_count
-        if frame_duration_ms is not UNSET:
-            field_dict["frame_duration_ms"] = frame_duration_ms
-        if safety_identifier is not UNSET:
-            field_dict["safety_identifier"] = safety_identifier
+        field_dict["prompt"] = self.prompt
+        if not isinstance(self.model, Unset):
+            field_dict["model"] = self.model
+        if not isinstance(self.n, Unset):
+            field_dict["n"] = self.n
+        if not isinstance(self.quality, Unset):
+            field_dict["quality"] = self.quality
+        if not isinstance(self.response_format, Unset):
+            field_dict["response_format"] = self.response_format
+        if not isinstance(self.output_format, Unset):
+            field_dict["output_format"] = self.output_format
+        if not isinstance(self.output_compression, Unset):
+            field_dict["output_compression"] = self.output_compression
+        if not isinstance(self.stream, Unset):
+            field_dict["stream"] = self.stream
+        if not isinstance(self.partial_images, Unset):
+            field_dict["partial_images"] = self.partial_images
+        if not isinstance(self.size, Unset):
+            field_dict["size"] = self.size
+        if not isinstance(self.moderation, Unset):
+            field_dict["moderation"] = self.moderation
+        if not isinstance(self.background, Unset):
+            field_dict["background"] = self.background
+        if not isinstance(self.style, Unset):
+            field_dict["style"] = self.style
+        if not isinstance(self.user, Unset):
+            field_dict["user"] = self.user
+        if not isinstance(self.complexity, Unset):
+            field_dict["complexity"] = self.complexity
+        if not isinstance(self.frame_count, Unset):
+            field_dict["frame_count"] = self.frame_count
+        if not isinstance(self.frame_duration_ms, Unset):
+            field_dict["frame_duration_ms"] = self.frame_duration_ms
+        if not isinstance(self.safety_identifier, Unset):
+            field_dict["safety_identifier"] = self.safety_identifier
         if svg is not UNSET:
             field_dict["svg"] = svg
 

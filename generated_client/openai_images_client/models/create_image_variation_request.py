@@ -57,47 +57,19 @@ class CreateImageVariationRequest:
     def to_dict(self) -> dict[str, Any]:
         image = self.image.to_tuple()
 
-        model: None | str | Unset
-        if isinstance(self.model, Unset):
-            model = UNSET
-        elif isinstance(self.model, str):
-            model = self.model
-        else:
-            model = self.model
-
-        n: int | None | Unset
-        if isinstance(self.n, Unset):
-            n = UNSET
-        else:
-            n = self.n
-
-        response_format: str | Unset = UNSET
-        if not isinstance(self.response_format, Unset):
-            response_format = self.response_format
-
-        size: str | Unset = UNSET
-        if not isinstance(self.size, Unset):
-            size = self.size
-
-        user = self.user
-
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "image": image,
-            }
-        )
-        if model is not UNSET:
-            field_dict["model"] = model
-        if n is not UNSET:
-            field_dict["n"] = n
-        if response_format is not UNSET:
-            field_dict["response_format"] = response_format
-        if size is not UNSET:
-            field_dict["size"] = size
-        if user is not UNSET:
-            field_dict["user"] = user
+        field_dict["image"] = image
+        if not isinstance(self.model, Unset):
+            field_dict["model"] = self.model
+        if not isinstance(self.n, Unset):
+            field_dict["n"] = self.n
+        if not isinstance(self.response_format, Unset):
+            field_dict["response_format"] = self.response_format
+        if not isinstance(self.size, Unset):
+            field_dict["size"] = self.size
+        if not isinstance(self.user, Unset):
+            field_dict["user"] = self.user
 
         return field_dict
 

@@ -121,119 +121,9 @@ class EditImageBodyJsonParam:
             images_item = images_item_data.to_dict()
             images.append(images_item)
 
-        prompt = self.prompt
-
-        model: None | str | Unset
-        if isinstance(self.model, Unset):
-            model = UNSET
-        elif isinstance(self.model, str):
-            model = self.model
-        else:
-            model = self.model
-
         mask: dict[str, Any] | Unset = UNSET
         if not isinstance(self.mask, Unset):
             mask = self.mask.to_dict()
-
-        n: int | None | Unset
-        if isinstance(self.n, Unset):
-            n = UNSET
-        else:
-            n = self.n
-
-        quality: None | str | Unset
-        if isinstance(self.quality, Unset):
-            quality = UNSET
-        elif isinstance(self.quality, str):
-            quality = self.quality
-        else:
-            quality = self.quality
-
-        input_fidelity: None | str | Unset
-        if isinstance(self.input_fidelity, Unset):
-            input_fidelity = UNSET
-        elif isinstance(self.input_fidelity, str):
-            input_fidelity = self.input_fidelity
-        else:
-            input_fidelity = self.input_fidelity
-
-        size: None | str | Unset
-        if isinstance(self.size, Unset):
-            size = UNSET
-        elif isinstance(self.size, str):
-            size = self.size
-        else:
-            size = self.size
-
-        user = self.user
-
-        output_format: None | str | Unset
-        if isinstance(self.output_format, Unset):
-            output_format = UNSET
-        elif isinstance(self.output_format, str):
-            output_format = self.output_format
-        else:
-            output_format = self.output_format
-
-        output_compression: int | None | Unset
-        if isinstance(self.output_compression, Unset):
-            output_compression = UNSET
-        else:
-            output_compression = self.output_compression
-
-        moderation: None | str | Unset
-        if isinstance(self.moderation, Unset):
-            moderation = UNSET
-        elif isinstance(self.moderation, str):
-            moderation = self.moderation
-        else:
-            moderation = self.moderation
-
-        background: None | str | Unset
-        if isinstance(self.background, Unset):
-            background = UNSET
-        elif isinstance(self.background, str):
-            background = self.background
-        else:
-            background = self.background
-
-        stream: bool | None | Unset
-        if isinstance(self.stream, Unset):
-            stream = UNSET
-        else:
-            stream = self.stream
-
-        partial_images: int | None | Unset
-        if isinstance(self.partial_images, Unset):
-            partial_images = UNSET
-        else:
-            partial_images = self.partial_images
-
-        complexity: None | str | Unset
-        if isinstance(self.complexity, Unset):
-            complexity = UNSET
-        elif isinstance(self.complexity, str):
-            complexity = self.complexity
-        else:
-            complexity = self.complexity
-
-        frame_count: int | None | Unset
-        if isinstance(self.frame_count, Unset):
-            frame_count = UNSET
-        else:
-            frame_count = self.frame_count
-
-        frame_duration_ms: int | None | Unset
-        if isinstance(self.frame_duration_ms, Unset):
-            frame_duration_ms = UNSET
-        else:
-            frame_duration_ms = self.frame_duration_ms
-
-        safety_identifier: None | str | Unset
-        if isinstance(self.safety_identifier, Unset):
-            safety_identifier = UNSET
-        else:
-            safety_identifier = self.safety_identifier
 
         svg: dict[str, Any] | None | Unset
         if isinstance(self.svg, Unset):
@@ -245,46 +135,42 @@ class EditImageBodyJsonParam:
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "images": images,
-                "prompt": prompt,
-            }
-        )
-        if model is not UNSET:
-            field_dict["model"] = model
+        field_dict["images"] = images
+        field_dict["prompt"] = self.prompt
+        if not isinstance(self.model, Unset):
+            field_dict["model"] = self.model
         if mask is not UNSET:
             field_dict["mask"] = mask
-        if n is not UNSET:
-            field_dict["n"] = n
-        if quality is not UNSET:
-            field_dict["quality"] = quality
-        if input_fidelity is not UNSET:
-            field_dict["input_fidelity"] = input_fidelity
-        if size is not UNSET:
-            field_dict["size"] = size
-        if user is not UNSET:
-            field_dict["user"] = user
-        if output_format is not UNSET:
-            field_dict["output_format"] = output_format
-        if output_compression is not UNSET:
-            field_dict["output_compression"] = output_compression
-        if moderation is not UNSET:
-            field_dict["moderation"] = moderation
-        if background is not UNSET:
-            field_dict["background"] = background
-        if stream is not UNSET:
-            field_dict["stream"] = stream
-        if partial_images is not UNSET:
-            field_dict["partial_images"] = partial_images
-        if complexity is not UNSET:
-            field_dict["complexity"] = complexity
-        if frame_count is not UNSET:
-            field_dict["frame_count"] = frame_count
-        if frame_duration_ms is not UNSET:
-            field_dict["frame_duration_ms"] = frame_duration_ms
-        if safety_identifier is not UNSET:
-            field_dict["safety_identifier"] = safety_identifier
+        if not isinstance(self.n, Unset):
+            field_dict["n"] = self.n
+        if not isinstance(self.quality, Unset):
+            field_dict["quality"] = self.quality
+        if not isinstance(self.input_fidelity, Unset):
+            field_dict["input_fidelity"] = self.input_fidelity
+        if not isinstance(self.size, Unset):
+            field_dict["size"] = self.size
+        if not isinstance(self.user, Unset):
+            field_dict["user"] = self.user
+        if not isinstance(self.output_format, Unset):
+            field_dict["output_format"] = self.output_format
+        if not isinstance(self.output_compression, Unset):
+            field_dict["output_compression"] = self.output_compression
+        if not isinstance(self.moderation, Unset):
+            field_dict["moderation"] = self.moderation
+        if not isinstance(self.background, Unset):
+            field_dict["background"] = self.background
+        if not isinstance(self.stream, Unset):
+            field_dict["stream"] = self.stream
+        if not isinstance(self.partial_images, Unset):
+            field_dict["partial_images"] = self.partial_images
+        if not isinstance(self.complexity, Unset):
+            field_dict["complexity"] = self.complexity
+        if not isinstance(self.frame_count, Unset):
+            field_dict["frame_count"] = self.frame_count
+        if not isinstance(self.frame_duration_ms, Unset):
+            field_dict["frame_duration_ms"] = self.frame_duration_ms
+        if not isinstance(self.safety_identifier, Unset):
+            field_dict["safety_identifier"] = self.safety_identifier
         if svg is not UNSET:
             field_dict["svg"] = svg
 

@@ -26,26 +26,13 @@ class Error:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        code: None | str
-        code = self.code
-
-        message = self.message
-
-        param: None | str
-        param = self.param
-
-        type_ = self.type_
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "code": code,
-                "message": message,
-                "param": param,
-                "type": type_,
-            }
-        )
+        field_dict["code"] = self.code
+        field_dict["message"] = self.message
+        field_dict["param"] = self.param
+        field_dict["type"] = self.type_
 
         return field_dict
 

@@ -1,12 +1,17 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Self, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import Response
+
+if TYPE_CHECKING:
+    import httpx
+
+from typing import Self
 
 T = TypeVar("T", bound="ErrorResponse")
 
@@ -20,21 +25,17 @@ class ErrorResponse:
 
     error: Error
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
-    _response: Response[Any] | None = _attrs_field(
+    _exchange: tuple[httpx.Response, float | None] | None = _attrs_field(
         default=None, init=False, repr=False, eq=False
     )
-    """The HTTP exchange this model was parsed from (status, headers, request id, elapsed time), when it came from an API call."""
+    """The HTTP answer this model was parsed from and the seconds the call took, when it came from an API call."""
 
     def to_dict(self) -> dict[str, Any]:
         error = self.error.to_dict()
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "error": error,
-            }
-        )
+        field_dict["error"] = error
 
         return field_dict
 
@@ -79,12 +80,28 @@ class ErrorResponse:
     @property
     def request_id(self) -> str | None:
         """The ``x-request-id`` of the HTTP exchange this answer came from (None when it did not come from one)."""
-        return self._response.request_id if self._response is not None else None
+        return (
+            self._exchange[0].headers.get("x-request-id")
+            if self._exchange is not None
+            else None
+        )
 
     @property
     def _request_id(self) -> str | None:
         """``request_id`` by the official SDK's name."""
         return self.request_id
+
+    @property
+    def _response(self) -> Response[Any] | None:
+        """The HTTP exchange this model was parsed from (status, headers, raw bytes, request id, elapsed
+        time), when it came from an API call. Made when asked for: a call does not pay for it, and the
+        model and its exchange do not keep each other alive."""
+        if self._exchange is None:
+            return None
+        from ..runtime import exchange
+
+        http_response, elapsed = self._exchange
+        return exchange(http_response, self, elapsed)
 
 
 # The models this one nests: imported once its class exists, so that models that refer to each

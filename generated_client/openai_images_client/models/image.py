@@ -30,21 +30,15 @@ class Image:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        b64_json = self.b64_json
-
-        url = self.url
-
-        revised_prompt = self.revised_prompt
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if b64_json is not UNSET:
-            field_dict["b64_json"] = b64_json
-        if url is not UNSET:
-            field_dict["url"] = url
-        if revised_prompt is not UNSET:
-            field_dict["revised_prompt"] = revised_prompt
+        if not isinstance(self.b64_json, Unset):
+            field_dict["b64_json"] = self.b64_json
+        if not isinstance(self.url, Unset):
+            field_dict["url"] = self.url
+        if not isinstance(self.revised_prompt, Unset):
+            field_dict["revised_prompt"] = self.revised_prompt
 
         return field_dict
 

@@ -57,40 +57,17 @@ class ImageEditPartialImageEvent:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        type_: str = self.type_
-
-        b64_json = self.b64_json
-
-        created_at = self.created_at
-
-        size: str
-        if isinstance(self.size, str):
-            size = self.size
-        else:
-            size = self.size
-
-        quality: str = self.quality
-
-        background: str = self.background
-
-        output_format: str = self.output_format
-
-        partial_image_index = self.partial_image_index
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "type": type_,
-                "b64_json": b64_json,
-                "created_at": created_at,
-                "size": size,
-                "quality": quality,
-                "background": background,
-                "output_format": output_format,
-                "partial_image_index": partial_image_index,
-            }
-        )
+        field_dict["type"] = self.type_
+        field_dict["b64_json"] = self.b64_json
+        field_dict["created_at"] = self.created_at
+        field_dict["size"] = self.size
+        field_dict["quality"] = self.quality
+        field_dict["background"] = self.background
+        field_dict["output_format"] = self.output_format
+        field_dict["partial_image_index"] = self.partial_image_index
 
         return field_dict
 

@@ -27,8 +27,6 @@ class ImageEditSvgOptions:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        model = self.model
-
         reasoning: dict[str, Any] | None | Unset
         if isinstance(self.reasoning, Unset):
             reasoning = UNSET
@@ -39,9 +37,8 @@ class ImageEditSvgOptions:
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if model is not UNSET:
-            field_dict["model"] = model
+        if not isinstance(self.model, Unset):
+            field_dict["model"] = self.model
         if reasoning is not UNSET:
             field_dict["reasoning"] = reasoning
 

@@ -62,48 +62,20 @@ class ImageGenCompletedEvent:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        type_: str = self.type_
-
-        b64_json = self.b64_json
-
-        created_at = self.created_at
-
-        size: str
-        if isinstance(self.size, str):
-            size = self.size
-        else:
-            size = self.size
-
-        quality: str = self.quality
-
-        background: str = self.background
-
-        output_format: str = self.output_format
-
         usage = self.usage.to_dict()
-
-        safety_identifier: None | str | Unset
-        if isinstance(self.safety_identifier, Unset):
-            safety_identifier = UNSET
-        else:
-            safety_identifier = self.safety_identifier
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "type": type_,
-                "b64_json": b64_json,
-                "created_at": created_at,
-                "size": size,
-                "quality": quality,
-                "background": background,
-                "output_format": output_format,
-                "usage": usage,
-            }
-        )
-        if safety_identifier is not UNSET:
-            field_dict["safety_identifier"] = safety_identifier
+        field_dict["type"] = self.type_
+        field_dict["b64_json"] = self.b64_json
+        field_dict["created_at"] = self.created_at
+        field_dict["size"] = self.size
+        field_dict["quality"] = self.quality
+        field_dict["background"] = self.background
+        field_dict["output_format"] = self.output_format
+        field_dict["usage"] = usage
+        if not isinstance(self.safety_identifier, Unset):
+            field_dict["safety_identifier"] = self.safety_identifier
 
         return field_dict
 

@@ -23,18 +23,11 @@ class ImageGenInputUsageDetails:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        text_tokens = self.text_tokens
-
-        image_tokens = self.image_tokens
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "text_tokens": text_tokens,
-                "image_tokens": image_tokens,
-            }
-        )
+        field_dict["text_tokens"] = self.text_tokens
+        field_dict["image_tokens"] = self.image_tokens
 
         return field_dict
 

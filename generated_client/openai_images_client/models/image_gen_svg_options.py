@@ -28,8 +28,6 @@ class ImageGenSvgOptions:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        model = self.model
-
         reasoning: dict[str, Any] | None | Unset
         if isinstance(self.reasoning, Unset):
             reasoning = UNSET
@@ -40,11 +38,7 @@ class ImageGenSvgOptions:
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "model": model,
-            }
-        )
+        field_dict["model"] = self.model
         if reasoning is not UNSET:
             field_dict["reasoning"] = reasoning
 

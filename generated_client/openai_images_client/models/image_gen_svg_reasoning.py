@@ -29,19 +29,11 @@ class ImageGenSvgReasoning:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        effort: None | str | Unset
-        if isinstance(self.effort, Unset):
-            effort = UNSET
-        elif isinstance(self.effort, str):
-            effort = self.effort
-        else:
-            effort = self.effort
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if effort is not UNSET:
-            field_dict["effort"] = effort
+        if not isinstance(self.effort, Unset):
+            field_dict["effort"] = self.effort
 
         return field_dict
 

@@ -32,12 +32,6 @@ class ImageGenUsage:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        input_tokens = self.input_tokens
-
-        total_tokens = self.total_tokens
-
-        output_tokens = self.output_tokens
-
         input_tokens_details = self.input_tokens_details.to_dict()
 
         output_tokens_details: dict[str, Any] | Unset = UNSET
@@ -46,14 +40,10 @@ class ImageGenUsage:
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "input_tokens": input_tokens,
-                "total_tokens": total_tokens,
-                "output_tokens": output_tokens,
-                "input_tokens_details": input_tokens_details,
-            }
-        )
+        field_dict["input_tokens"] = self.input_tokens
+        field_dict["total_tokens"] = self.total_tokens
+        field_dict["output_tokens"] = self.output_tokens
+        field_dict["input_tokens_details"] = input_tokens_details
         if output_tokens_details is not UNSET:
             field_dict["output_tokens_details"] = output_tokens_details
 

@@ -25,17 +25,13 @@ class ImageRefParam:
     file_id: str | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
-        image_url = self.image_url
-
-        file_id = self.file_id
 
         field_dict: dict[str, Any] = {}
 
-        field_dict.update({})
-        if image_url is not UNSET:
-            field_dict["image_url"] = image_url
-        if file_id is not UNSET:
-            field_dict["file_id"] = file_id
+        if not isinstance(self.image_url, Unset):
+            field_dict["image_url"] = self.image_url
+        if not isinstance(self.file_id, Unset):
+            field_dict["file_id"] = self.file_id
 
         return field_dict
 

@@ -1,10 +1,17 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Self, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
+
+from ..types import UNSET, Response, Unset
+
+if TYPE_CHECKING:
+    import httpx
+
+from typing import Self, cast
 
 from ..models.images_response_background import (
     ImagesResponseBackground,
@@ -22,7 +29,6 @@ from ..models.images_response_size_type_1 import (
     ImagesResponseSizeType1,
     check_images_response_size_type_1,
 )
-from ..types import UNSET, Response, Unset
 
 T = TypeVar("T", bound="ImagesResponse")
 
@@ -58,14 +64,12 @@ class ImagesResponse:
     safety_identifier: str | Unset = UNSET
     svg_usage: ImagesSvgUsage | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
-    _response: Response[Any] | None = _attrs_field(
+    _exchange: tuple[httpx.Response, float | None] | None = _attrs_field(
         default=None, init=False, repr=False, eq=False
     )
-    """The HTTP exchange this model was parsed from (status, headers, request id, elapsed time), when it came from an API call."""
+    """The HTTP answer this model was parsed from and the seconds the call took, when it came from an API call."""
 
     def to_dict(self) -> dict[str, Any]:
-        created = self.created
-
         data: list[dict[str, Any]] | Unset = UNSET
         if not isinstance(self.data, Unset):
             data = []
@@ -73,31 +77,9 @@ class ImagesResponse:
                 data_item = data_item_data.to_dict()
                 data.append(data_item)
 
-        background: str | Unset = UNSET
-        if not isinstance(self.background, Unset):
-            background = self.background
-
-        output_format: str | Unset = UNSET
-        if not isinstance(self.output_format, Unset):
-            output_format = self.output_format
-
-        size: str | Unset
-        if isinstance(self.size, Unset):
-            size = UNSET
-        elif isinstance(self.size, str):
-            size = self.size
-        else:
-            size = self.size
-
-        quality: str | Unset = UNSET
-        if not isinstance(self.quality, Unset):
-            quality = self.quality
-
         usage: dict[str, Any] | Unset = UNSET
         if not isinstance(self.usage, Unset):
             usage = self.usage.to_dict()
-
-        safety_identifier = self.safety_identifier
 
         svg_usage: dict[str, Any] | Unset = UNSET
         if not isinstance(self.svg_usage, Unset):
@@ -105,25 +87,21 @@ class ImagesResponse:
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "created": created,
-            }
-        )
+        field_dict["created"] = self.created
         if data is not UNSET:
             field_dict["data"] = data
-        if background is not UNSET:
-            field_dict["background"] = background
-        if output_format is not UNSET:
-            field_dict["output_format"] = output_format
-        if size is not UNSET:
-            field_dict["size"] = size
-        if quality is not UNSET:
-            field_dict["quality"] = quality
+        if not isinstance(self.background, Unset):
+            field_dict["background"] = self.background
+        if not isinstance(self.output_format, Unset):
+            field_dict["output_format"] = self.output_format
+        if not isinstance(self.size, Unset):
+            field_dict["size"] = self.size
+        if not isinstance(self.quality, Unset):
+            field_dict["quality"] = self.quality
         if usage is not UNSET:
             field_dict["usage"] = usage
-        if safety_identifier is not UNSET:
-            field_dict["safety_identifier"] = safety_identifier
+        if not isinstance(self.safety_identifier, Unset):
+            field_dict["safety_identifier"] = self.safety_identifier
         if svg_usage is not UNSET:
             field_dict["svg_usage"] = svg_usage
 
@@ -239,12 +217,28 @@ class ImagesResponse:
     @property
     def request_id(self) -> str | None:
         """The ``x-request-id`` of the HTTP exchange this answer came from (None when it did not come from one)."""
-        return self._response.request_id if self._response is not None else None
+        return (
+            self._exchange[0].headers.get("x-request-id")
+            if self._exchange is not None
+            else None
+        )
 
     @property
     def _request_id(self) -> str | None:
         """``request_id`` by the official SDK's name."""
         return self.request_id
+
+    @property
+    def _response(self) -> Response[Any] | None:
+        """The HTTP exchange this model was parsed from (status, headers, raw bytes, request id, elapsed
+        time), when it came from an API call. Made when asked for: a call does not pay for it, and the
+        model and its exchange do not keep each other alive."""
+        if self._exchange is None:
+            return None
+        from ..runtime import exchange
+
+        http_response, elapsed = self._exchange
+        return exchange(http_response, self, elapsed)
 
 
 # The models this one nests: imported once its class exists, so that models that refer to each

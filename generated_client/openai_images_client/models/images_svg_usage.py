@@ -29,27 +29,14 @@ class ImagesSvgUsage:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        input_tokens = self.input_tokens
-
-        model = self.model
-
-        output_tokens = self.output_tokens
-
-        reasoning_tokens = self.reasoning_tokens
-
-        total_tokens = self.total_tokens
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "input_tokens": input_tokens,
-                "model": model,
-                "output_tokens": output_tokens,
-                "reasoning_tokens": reasoning_tokens,
-                "total_tokens": total_tokens,
-            }
-        )
+        field_dict["input_tokens"] = self.input_tokens
+        field_dict["model"] = self.model
+        field_dict["output_tokens"] = self.output_tokens
+        field_dict["reasoning_tokens"] = self.reasoning_tokens
+        field_dict["total_tokens"] = self.total_tokens
 
         return field_dict
 

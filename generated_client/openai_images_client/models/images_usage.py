@@ -28,24 +28,14 @@ class ImagesUsage:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        total_tokens = self.total_tokens
-
-        input_tokens = self.input_tokens
-
-        output_tokens = self.output_tokens
-
         input_tokens_details = self.input_tokens_details.to_dict()
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "total_tokens": total_tokens,
-                "input_tokens": input_tokens,
-                "output_tokens": output_tokens,
-                "input_tokens_details": input_tokens_details,
-            }
-        )
+        field_dict["total_tokens"] = self.total_tokens
+        field_dict["input_tokens"] = self.input_tokens
+        field_dict["output_tokens"] = self.output_tokens
+        field_dict["input_tokens_details"] = input_tokens_details
 
         return field_dict
 

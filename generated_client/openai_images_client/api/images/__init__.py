@@ -11,12 +11,12 @@ import functools
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, Literal, overload
 
-import httpx
-
-from ...runtime import AsyncApi, RequestOptions, SyncApi
+from ...runtime import AsyncApi, SyncApi, request_options
 from ...types import UNSET, Unset, coerce_files
 
 if TYPE_CHECKING:
+    import httpx
+
     from ...models.create_image_edit_request import CreateImageEditRequest
     from ...models.create_image_edit_request_background import (
         CreateImageEditRequestBackground,
@@ -123,6 +123,34 @@ def _create_image_variation() -> Operation:
     from .create_image_variation import OPERATION
 
     return OPERATION
+
+
+@functools.cache
+def _model_create_image_edit_request() -> type[CreateImageEditRequest]:
+    from ...models.create_image_edit_request import CreateImageEditRequest
+
+    return CreateImageEditRequest
+
+
+@functools.cache
+def _model_edit_image_body_json_param() -> type[EditImageBodyJsonParam]:
+    from ...models.edit_image_body_json_param import EditImageBodyJsonParam
+
+    return EditImageBodyJsonParam
+
+
+@functools.cache
+def _model_create_image_request() -> type[CreateImageRequest]:
+    from ...models.create_image_request import CreateImageRequest
+
+    return CreateImageRequest
+
+
+@functools.cache
+def _model_create_image_variation_request() -> type[CreateImageVariationRequest]:
+    from ...models.create_image_variation_request import CreateImageVariationRequest
+
+    return CreateImageVariationRequest
 
 
 class ImagesApi(SyncApi):
@@ -381,9 +409,7 @@ class ImagesApi(SyncApi):
                 requests before sending them (``openai_images.ImagesApi`` does; these generated classes alone do not).
         """
 
-        from ...models.create_image_edit_request import CreateImageEditRequest
-
-        body = CreateImageEditRequest(
+        body = _model_create_image_edit_request()(
             image=coerce_files(image),
             prompt=prompt,
             mask=coerce_files(mask),
@@ -415,13 +441,8 @@ class ImagesApi(SyncApi):
             _create_image_edit(),
             {"body": body},
             body,
-            RequestOptions(
-                extra_headers=extra_headers,
-                extra_query=extra_query,
-                extra_body=extra_body,
-                timeout=timeout,
-                validate=validate,
-                strict=strict,
+            request_options(
+                extra_headers, extra_query, extra_body, timeout, validate, strict
             ),
             stream=stream is True,
             dry_run=dry_run,
@@ -462,9 +483,7 @@ class ImagesApi(SyncApi):
 
         An error status does not raise: its parsed body is the documented error model, if it is one.
         """
-        from ...models.create_image_edit_request import CreateImageEditRequest
-
-        body = CreateImageEditRequest(
+        body = _model_create_image_edit_request()(
             image=coerce_files(image),
             prompt=prompt,
             mask=coerce_files(mask),
@@ -491,13 +510,8 @@ class ImagesApi(SyncApi):
             _create_image_edit(),
             {"body": body},
             body,
-            RequestOptions(
-                extra_headers=extra_headers,
-                extra_query=extra_query,
-                extra_body=extra_body,
-                timeout=timeout,
-                validate=validate,
-                strict=strict,
+            request_options(
+                extra_headers, extra_query, extra_body, timeout, validate, strict
             ),
             detailed=True,
         )
@@ -707,9 +721,7 @@ class ImagesApi(SyncApi):
                 requests before sending them (``openai_images.ImagesApi`` does; these generated classes alone do not).
         """
 
-        from ...models.edit_image_body_json_param import EditImageBodyJsonParam
-
-        body = EditImageBodyJsonParam(
+        body = _model_edit_image_body_json_param()(
             images=images,
             prompt=prompt,
             model=model,
@@ -740,13 +752,8 @@ class ImagesApi(SyncApi):
             _create_image_edit(),
             {"body": body},
             body,
-            RequestOptions(
-                extra_headers=extra_headers,
-                extra_query=extra_query,
-                extra_body=extra_body,
-                timeout=timeout,
-                validate=validate,
-                strict=strict,
+            request_options(
+                extra_headers, extra_query, extra_body, timeout, validate, strict
             ),
             stream=stream is True,
             dry_run=dry_run,
@@ -786,9 +793,7 @@ class ImagesApi(SyncApi):
 
         An error status does not raise: its parsed body is the documented error model, if it is one.
         """
-        from ...models.edit_image_body_json_param import EditImageBodyJsonParam
-
-        body = EditImageBodyJsonParam(
+        body = _model_edit_image_body_json_param()(
             images=images,
             prompt=prompt,
             model=model,
@@ -814,13 +819,8 @@ class ImagesApi(SyncApi):
             _create_image_edit(),
             {"body": body},
             body,
-            RequestOptions(
-                extra_headers=extra_headers,
-                extra_query=extra_query,
-                extra_body=extra_body,
-                timeout=timeout,
-                validate=validate,
-                strict=strict,
+            request_options(
+                extra_headers, extra_query, extra_body, timeout, validate, strict
             ),
             detailed=True,
         )
@@ -1056,9 +1056,7 @@ class ImagesApi(SyncApi):
                 requests before sending them (``openai_images.ImagesApi`` does; these generated classes alone do not).
         """
 
-        from ...models.create_image_request import CreateImageRequest
-
-        body = CreateImageRequest(
+        body = _model_create_image_request()(
             prompt=prompt,
             model=model,
             n=n,
@@ -1088,13 +1086,8 @@ class ImagesApi(SyncApi):
             _create_image(),
             {"body": body},
             body,
-            RequestOptions(
-                extra_headers=extra_headers,
-                extra_query=extra_query,
-                extra_body=extra_body,
-                timeout=timeout,
-                validate=validate,
-                strict=strict,
+            request_options(
+                extra_headers, extra_query, extra_body, timeout, validate, strict
             ),
             stream=stream is True,
             dry_run=dry_run,
@@ -1133,9 +1126,7 @@ class ImagesApi(SyncApi):
 
         An error status does not raise: its parsed body is the documented error model, if it is one.
         """
-        from ...models.create_image_request import CreateImageRequest
-
-        body = CreateImageRequest(
+        body = _model_create_image_request()(
             prompt=prompt,
             model=model,
             n=n,
@@ -1160,13 +1151,8 @@ class ImagesApi(SyncApi):
             _create_image(),
             {"body": body},
             body,
-            RequestOptions(
-                extra_headers=extra_headers,
-                extra_query=extra_query,
-                extra_body=extra_body,
-                timeout=timeout,
-                validate=validate,
-                strict=strict,
+            request_options(
+                extra_headers, extra_query, extra_body, timeout, validate, strict
             ),
             detailed=True,
         )
@@ -1258,9 +1244,7 @@ class ImagesApi(SyncApi):
                 requests before sending them (``openai_images.ImagesApi`` does; these generated classes alone do not).
         """
 
-        from ...models.create_image_variation_request import CreateImageVariationRequest
-
-        body = CreateImageVariationRequest(
+        body = _model_create_image_variation_request()(
             image=coerce_files(image),
             model=model,
             n=n,
@@ -1273,13 +1257,8 @@ class ImagesApi(SyncApi):
             _create_image_variation(),
             {"body": body},
             body,
-            RequestOptions(
-                extra_headers=extra_headers,
-                extra_query=extra_query,
-                extra_body=extra_body,
-                timeout=timeout,
-                validate=validate,
-                strict=strict,
+            request_options(
+                extra_headers, extra_query, extra_body, timeout, validate, strict
             ),
             dry_run=dry_run,
         )
@@ -1305,9 +1284,7 @@ class ImagesApi(SyncApi):
 
         An error status does not raise: its parsed body is the documented error model, if it is one.
         """
-        from ...models.create_image_variation_request import CreateImageVariationRequest
-
-        body = CreateImageVariationRequest(
+        body = _model_create_image_variation_request()(
             image=coerce_files(image),
             model=model,
             n=n,
@@ -1320,13 +1297,8 @@ class ImagesApi(SyncApi):
             _create_image_variation(),
             {"body": body},
             body,
-            RequestOptions(
-                extra_headers=extra_headers,
-                extra_query=extra_query,
-                extra_body=extra_body,
-                timeout=timeout,
-                validate=validate,
-                strict=strict,
+            request_options(
+                extra_headers, extra_query, extra_body, timeout, validate, strict
             ),
             detailed=True,
         )
@@ -1589,9 +1561,7 @@ class AsyncImagesApi(AsyncApi):
                 requests before sending them (``openai_images.ImagesApi`` does; these generated classes alone do not).
         """
 
-        from ...models.create_image_edit_request import CreateImageEditRequest
-
-        body = CreateImageEditRequest(
+        body = _model_create_image_edit_request()(
             image=coerce_files(image),
             prompt=prompt,
             mask=coerce_files(mask),
@@ -1623,13 +1593,8 @@ class AsyncImagesApi(AsyncApi):
             _create_image_edit(),
             {"body": body},
             body,
-            RequestOptions(
-                extra_headers=extra_headers,
-                extra_query=extra_query,
-                extra_body=extra_body,
-                timeout=timeout,
-                validate=validate,
-                strict=strict,
+            request_options(
+                extra_headers, extra_query, extra_body, timeout, validate, strict
             ),
             stream=stream is True,
             dry_run=dry_run,
@@ -1670,9 +1635,7 @@ class AsyncImagesApi(AsyncApi):
 
         An error status does not raise: its parsed body is the documented error model, if it is one.
         """
-        from ...models.create_image_edit_request import CreateImageEditRequest
-
-        body = CreateImageEditRequest(
+        body = _model_create_image_edit_request()(
             image=coerce_files(image),
             prompt=prompt,
             mask=coerce_files(mask),
@@ -1699,13 +1662,8 @@ class AsyncImagesApi(AsyncApi):
             _create_image_edit(),
             {"body": body},
             body,
-            RequestOptions(
-                extra_headers=extra_headers,
-                extra_query=extra_query,
-                extra_body=extra_body,
-                timeout=timeout,
-                validate=validate,
-                strict=strict,
+            request_options(
+                extra_headers, extra_query, extra_body, timeout, validate, strict
             ),
             detailed=True,
         )
@@ -1915,9 +1873,7 @@ class AsyncImagesApi(AsyncApi):
                 requests before sending them (``openai_images.ImagesApi`` does; these generated classes alone do not).
         """
 
-        from ...models.edit_image_body_json_param import EditImageBodyJsonParam
-
-        body = EditImageBodyJsonParam(
+        body = _model_edit_image_body_json_param()(
             images=images,
             prompt=prompt,
             model=model,
@@ -1948,13 +1904,8 @@ class AsyncImagesApi(AsyncApi):
             _create_image_edit(),
             {"body": body},
             body,
-            RequestOptions(
-                extra_headers=extra_headers,
-                extra_query=extra_query,
-                extra_body=extra_body,
-                timeout=timeout,
-                validate=validate,
-                strict=strict,
+            request_options(
+                extra_headers, extra_query, extra_body, timeout, validate, strict
             ),
             stream=stream is True,
             dry_run=dry_run,
@@ -1994,9 +1945,7 @@ class AsyncImagesApi(AsyncApi):
 
         An error status does not raise: its parsed body is the documented error model, if it is one.
         """
-        from ...models.edit_image_body_json_param import EditImageBodyJsonParam
-
-        body = EditImageBodyJsonParam(
+        body = _model_edit_image_body_json_param()(
             images=images,
             prompt=prompt,
             model=model,
@@ -2022,13 +1971,8 @@ class AsyncImagesApi(AsyncApi):
             _create_image_edit(),
             {"body": body},
             body,
-            RequestOptions(
-                extra_headers=extra_headers,
-                extra_query=extra_query,
-                extra_body=extra_body,
-                timeout=timeout,
-                validate=validate,
-                strict=strict,
+            request_options(
+                extra_headers, extra_query, extra_body, timeout, validate, strict
             ),
             detailed=True,
         )
@@ -2264,9 +2208,7 @@ class AsyncImagesApi(AsyncApi):
                 requests before sending them (``openai_images.ImagesApi`` does; these generated classes alone do not).
         """
 
-        from ...models.create_image_request import CreateImageRequest
-
-        body = CreateImageRequest(
+        body = _model_create_image_request()(
             prompt=prompt,
             model=model,
             n=n,
@@ -2296,13 +2238,8 @@ class AsyncImagesApi(AsyncApi):
             _create_image(),
             {"body": body},
             body,
-            RequestOptions(
-                extra_headers=extra_headers,
-                extra_query=extra_query,
-                extra_body=extra_body,
-                timeout=timeout,
-                validate=validate,
-                strict=strict,
+            request_options(
+                extra_headers, extra_query, extra_body, timeout, validate, strict
             ),
             stream=stream is True,
             dry_run=dry_run,
@@ -2341,9 +2278,7 @@ class AsyncImagesApi(AsyncApi):
 
         An error status does not raise: its parsed body is the documented error model, if it is one.
         """
-        from ...models.create_image_request import CreateImageRequest
-
-        body = CreateImageRequest(
+        body = _model_create_image_request()(
             prompt=prompt,
             model=model,
             n=n,
@@ -2368,13 +2303,8 @@ class AsyncImagesApi(AsyncApi):
             _create_image(),
             {"body": body},
             body,
-            RequestOptions(
-                extra_headers=extra_headers,
-                extra_query=extra_query,
-                extra_body=extra_body,
-                timeout=timeout,
-                validate=validate,
-                strict=strict,
+            request_options(
+                extra_headers, extra_query, extra_body, timeout, validate, strict
             ),
             detailed=True,
         )
@@ -2466,9 +2396,7 @@ class AsyncImagesApi(AsyncApi):
                 requests before sending them (``openai_images.ImagesApi`` does; these generated classes alone do not).
         """
 
-        from ...models.create_image_variation_request import CreateImageVariationRequest
-
-        body = CreateImageVariationRequest(
+        body = _model_create_image_variation_request()(
             image=coerce_files(image),
             model=model,
             n=n,
@@ -2481,13 +2409,8 @@ class AsyncImagesApi(AsyncApi):
             _create_image_variation(),
             {"body": body},
             body,
-            RequestOptions(
-                extra_headers=extra_headers,
-                extra_query=extra_query,
-                extra_body=extra_body,
-                timeout=timeout,
-                validate=validate,
-                strict=strict,
+            request_options(
+                extra_headers, extra_query, extra_body, timeout, validate, strict
             ),
             dry_run=dry_run,
         )
@@ -2513,9 +2436,7 @@ class AsyncImagesApi(AsyncApi):
 
         An error status does not raise: its parsed body is the documented error model, if it is one.
         """
-        from ...models.create_image_variation_request import CreateImageVariationRequest
-
-        body = CreateImageVariationRequest(
+        body = _model_create_image_variation_request()(
             image=coerce_files(image),
             model=model,
             n=n,
@@ -2528,13 +2449,8 @@ class AsyncImagesApi(AsyncApi):
             _create_image_variation(),
             {"body": body},
             body,
-            RequestOptions(
-                extra_headers=extra_headers,
-                extra_query=extra_query,
-                extra_body=extra_body,
-                timeout=timeout,
-                validate=validate,
-                strict=strict,
+            request_options(
+                extra_headers, extra_query, extra_body, timeout, validate, strict
             ),
             detailed=True,
         )

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Mapping
 from typing import Any
 
@@ -17,6 +18,7 @@ from ...types import Response
 def _get_kwargs(
     *,
     body: CreateImageRequest,
+    body_dict: dict[str, Any] | None = None,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
 
@@ -25,8 +27,7 @@ def _get_kwargs(
         "url": "/images/generations",
     }
 
-    _kwargs["json"] = body.to_dict()
-
+    _kwargs["json"] = body.to_dict() if body_dict is None else body_dict
     headers["Content-Type"] = "application/json"
 
     _kwargs["headers"] = headers
@@ -175,8 +176,9 @@ async def asyncio(
     ).parsed
 
 
+@functools.cache
 def _stream_events() -> Mapping[str, Callable[[Mapping[str, Any]], Any]]:
-    """Decoders of this operation's stream events, by discriminator value (imported on first use)."""
+    """Decoders of this operation's stream events, by discriminator value (imported on first use, once)."""
     from ...models.image_gen_completed_event import ImageGenCompletedEvent
     from ...models.image_gen_partial_image_event import ImageGenPartialImageEvent
 

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Mapping
 from typing import Any
 
@@ -18,6 +19,7 @@ from ...types import Response
 def _get_kwargs(
     *,
     body: CreateImageEditRequest | EditImageBodyJsonParam,
+    body_dict: dict[str, Any] | None = None,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
 
@@ -30,8 +32,7 @@ def _get_kwargs(
         _kwargs["files"] = body.to_multipart()
 
     if isinstance(body, EditImageBodyJsonParam):
-        _kwargs["json"] = body.to_dict()
-
+        _kwargs["json"] = body.to_dict() if body_dict is None else body_dict
         headers["Content-Type"] = "application/json"
 
     _kwargs["headers"] = headers
@@ -244,8 +245,9 @@ async def asyncio(
     ).parsed
 
 
+@functools.cache
 def _stream_events() -> Mapping[str, Callable[[Mapping[str, Any]], Any]]:
-    """Decoders of this operation's stream events, by discriminator value (imported on first use)."""
+    """Decoders of this operation's stream events, by discriminator value (imported on first use, once)."""
     from ...models.image_edit_completed_event import ImageEditCompletedEvent
     from ...models.image_edit_partial_image_event import ImageEditPartialImageEvent
 

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Mapping
 from typing import Any
 
@@ -17,6 +18,7 @@ from ...types import Response
 def _get_kwargs(
     *,
     body: CreateImageVariationRequest,
+    body_dict: dict[str, Any] | None = None,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
 
@@ -173,8 +175,9 @@ async def asyncio(
     ).parsed
 
 
+@functools.cache
 def _stream_events() -> Mapping[str, Callable[[Mapping[str, Any]], Any]]:
-    """Decoders of this operation's stream events, by discriminator value (imported on first use)."""
+    """Decoders of this operation's stream events, by discriminator value (imported on first use, once)."""
 
     return {}
 
