@@ -625,10 +625,11 @@ def _markup_area(markup: bytes, upright_size: tuple[int, int], size: tuple[int, 
 def _resize(
     image: Image.Image, size: tuple[int, int], box: tuple[float, float, float, float] | None = None
 ) -> Image.Image:
-    # reducing_gap lets Pillow shrink big uploads by cheap integer reduction before resampling.
+    # reducing_gap lets Pillow shrink big uploads by cheap integer reduction before resampling; bilinear
+    # costs three fifths of bicubic, and a mock's edit needs no finer filter.
     if image.size == size and box is None:
         return image.copy()
-    return image.resize(size, Image.Resampling.BICUBIC, box=box, reducing_gap=2.0)
+    return image.resize(size, Image.Resampling.BILINEAR, box=box, reducing_gap=2.0)
 
 
 # --- encoding -------------------------------------------------------------------------------------------
