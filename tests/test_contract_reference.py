@@ -114,9 +114,9 @@ def test_it_refuses_a_request_without_a_model_once_the_default_is_retired() -> N
     assert answers("reference", "/images/generations", PINNED_DAY, json={"prompt": "p"})[0] == 200  # dall-e-2's day
 
 
-def test_it_refuses_retired_models_and_the_variations_endpoint_with_404_naming_the_model() -> None:
+def test_both_refuse_retired_models_and_the_variations_endpoint_with_404_naming_the_model() -> None:
     assert answers("reference", "/images/generations", json={"model": "dall-e-3", "prompt": "p"}) == (404, "model")
-    assert answers("mock", "/images/generations", json={"model": "dall-e-3", "prompt": "p"}) == (400, "model")
+    assert answers("mock", "/images/generations", json={"model": "dall-e-3", "prompt": "p"}) == (404, "model")
     upload = {"files": {"image": ("a.png", picture("png", 64, 64), "image/png")}}
     assert answers("reference", "/images/variations", **upload) == (404, "model")
     assert answers("reference", "/images/variations", PINNED_DAY, **upload)[0] == 200

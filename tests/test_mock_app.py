@@ -112,7 +112,6 @@ async def test_azure_requests_use_the_api_key_header_and_a_deployment(http: http
             ({}, "prompt", "missing_required_parameter"),
             ({"prompt": "x", "n": "2"}, "n", "invalid_type"),
             ({"prompt": "x", "seed": 1}, "seed", "unknown_parameter"),
-            ({"prompt": "x", "model": "nonexistent-model"}, "model", "model_not_found"),
         ),
         *catalogue_cases(
             ({"prompt": "x", "model": "dall-e-3", "n": 2}, "n", "invalid_value"),
@@ -127,6 +126,13 @@ async def test_an_invalid_request_gets_400_naming_the_param(
     http: httpx.AsyncClient, body: dict[str, Any], param: str, code: str
 ) -> None:
     assert_error(await http.post(GENERATIONS, json=body, headers=AUTH), 400, param, code)
+
+
+@pytest.mark.parametrize("catalogue", ["pinned", "live"], indirect=True)
+async def test_a_model_it_does_not_serve_gets_404_model_not_found_as_openai_answers(http: httpx.AsyncClient) -> None:
+    # OpenAI's model_not_found answers are 404s ("The model `x` does not exist or you do not have access to it").
+    body = {"prompt": "x", "model": "nonexistent-model", "size": "1x1"}  # the model is judged first
+    assert_error(await http.post(GENERATIONS, json=body, headers=AUTH), 404, "model", "model_not_found")
 
 
 @pinned

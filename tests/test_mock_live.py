@@ -41,8 +41,8 @@ async def client_on(day: dt.date) -> httpx.AsyncClient:
     return httpx.AsyncClient(transport=httpx.ASGITransport(create_app(as_of=day)), base_url="http://m")
 
 
-def error_of(response: httpx.Response) -> dict[str, Any]:
-    assert response.status_code == 400, response.text[:300]
+def error_of(response: httpx.Response, status: int = 400) -> dict[str, Any]:
+    assert response.status_code == status, response.text[:300]
     body = response.json()
     assert errors("ErrorResponse", body) == []
     error: dict[str, Any] = body["error"]
@@ -84,14 +84,14 @@ def form(fields: dict[str, Any]) -> dict[str, str]:
 async def test_a_retired_model_is_refused_with_openais_error_shape_naming_the_retirement(
     http: httpx.AsyncClient, model: str, says: str
 ) -> None:
-    error = error_of(await http.post(GENERATIONS, json={"prompt": "x", "model": model}, headers=AUTH))
+    error = error_of(await http.post(GENERATIONS, json={"prompt": "x", "model": model}, headers=AUTH), 404)
     assert (error["param"], error["code"], error["type"]) == ("model", "model_not_found", "invalid_request_error")
     assert says in error["message"]
 
 
 async def test_the_retired_variations_endpoint_is_refused_likewise(http: httpx.AsyncClient) -> None:
     files = {"image": ("a.png", image_bytes("PNG", (64, 64)), "image/png")}
-    error = error_of(await http.post(VARIATIONS, files=files, headers=AUTH))
+    error = error_of(await http.post(VARIATIONS, files=files, headers=AUTH), 404)
     assert (error["param"], error["code"]) == ("model", "model_not_found")
     assert "This endpoint no longer accepts requests" in error["message"]
 
@@ -99,7 +99,7 @@ async def test_the_retired_variations_endpoint_is_refused_likewise(http: httpx.A
 async def test_a_model_is_refused_on_a_day_before_it_arrived() -> None:
     async with await client_on(PINNED_DAY) as http:
         response = await http.post(GENERATIONS, json={"prompt": "x", "model": "gpt-image-2.5-flare"}, headers=AUTH)
-    error = error_of(response)
+    error = error_of(response, 404)
     assert (error["param"], error["code"]) == ("model", "model_not_found")
     assert "not released yet on 2026-05-01 (it arrived on 2026-09-08)" in error["message"]
 

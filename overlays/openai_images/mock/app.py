@@ -287,9 +287,13 @@ class MockImagesService:
             reading="mock",
         )
         if issues:
+            # A model it does not serve (unknown, retired, not yet released) is OpenAI's 404 model_not_found,
+            # named first: the model decides which of the other parameters are valid at all.
+            issues = sorted(issues, key=lambda issue: issue.code != "model_not_found")
             first = issues[0]
             message = "; ".join(str(issue) for issue in issues)
-            return error_response(400, message, first.param.split("[")[0].split(".")[0], first.code)
+            status = 404 if first.code == "model_not_found" else 400
+            return error_response(status, message, first.param.split("[")[0].split(".")[0], first.code)
         model = effective_model(operation.operation_id, params, content_type, as_of=as_of, reading="mock")
         rules = rules_table.models[str(model)]
         answer = Answer(operation, content_type, params, rules, self.store, str(request.base_url).rstrip("/"))
