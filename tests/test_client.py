@@ -150,6 +150,18 @@ def test_a_404_from_a_base_url_without_a_version_names_the_url_and_suggests_v1(r
     assert "did you mean" not in str(versioned.value)
 
 
+def test_a_404_that_refuses_a_model_is_the_servers_answer_not_a_missing_version(recorder: Recorder) -> None:
+    # A gateway served at its root that does not serve the model answers as OpenAI does: 404 model_not_found.
+    recorder.answer = lambda request: httpx.Response(404, json=error_body("no such model", "model", "model_not_found"))
+    http = httpx.Client(transport=httpx.MockTransport(recorder))
+    with pytest.raises(NotFoundError) as caught:
+        ImagesApi(api_key=KEY, base_url="http://127.0.0.1:8080", http_client=http).create_image(
+            prompt="x", model="gpt-image-2.5-flare"
+        )
+    assert (caught.value.param, caught.value.code, caught.value.hint) == ("model", "model_not_found", None)
+    assert "did you mean" not in str(caught.value)
+
+
 def test_azure_mode_uses_the_api_key_header_deployment_path_and_api_version(recorder: Recorder) -> None:
     api = ImagesApi(
         api_key=KEY,

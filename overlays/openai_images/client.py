@@ -240,7 +240,9 @@ class _Overlay(_ApiBase):
 
         body = response.parsed if isinstance(response.parsed, ErrorResponse) else None
         hint = None
-        if response.http_response.status_code == 404 and self.settings.azure is None:
+        # A 404 naming a parameter (a model the server does not serve) came from the API, not a wrong path.
+        refused = body is not None and bool(body.error.param)
+        if response.http_response.status_code == 404 and self.settings.azure is None and not refused:
             hint = config.missing_version_hint(self.settings.base_url)
         return status_error(response.http_response, body, hint)
 
