@@ -253,6 +253,21 @@ class _ApiBase:
             request_id = response.headers.get("x-request-id")
             logger.debug("%s: %s (request id %s)", operation.operation_id, response.status_code, request_id)
 
+    def _build(
+        self,
+        operation: Operation,
+        arguments: dict[str, Any],
+        body: Any,
+        options: RequestOptions,
+        http_client: httpx.Client | httpx.AsyncClient,
+        *,
+        asynchronous: bool = False,
+    ) -> tuple[httpx.Request, dict[str, Any]]:
+        """The request a call sends (its body checked and converted once), and the arguments it was built from."""
+        body_dict = self._prepare(operation, body, options)
+        kwargs = self._request_kwargs(operation, arguments, body, options, body_dict)
+        return http_client.build_request(**multipart.in_memory(kwargs, asynchronous=asynchronous)), kwargs
+
 
 class SyncApi(_ApiBase):
     """Base of the generated synchronous API classes."""
@@ -273,9 +288,7 @@ class SyncApi(_ApiBase):
         detailed: bool = False,
     ) -> Any:
         try:
-            body_dict = self._prepare(operation, body, options)
-            kwargs = self._request_kwargs(operation, arguments, body, options, body_dict)
-            request = self.client.get_httpx_client().build_request(**multipart.in_memory(kwargs))
+            request, kwargs = self._build(operation, arguments, body, options, self.client.get_httpx_client())
             if dry_run:
                 return self._dry_run(request, kwargs)
             self._log_request(operation, request)
@@ -314,10 +327,8 @@ class AsyncApi(_ApiBase):
         detailed: bool = False,
     ) -> Any:
         try:
-            body_dict = self._prepare(operation, body, options)
-            kwargs = self._request_kwargs(operation, arguments, body, options, body_dict)
-            request = self.client.get_async_httpx_client().build_request(
-                **multipart.in_memory(kwargs, asynchronous=True)
+            request, kwargs = self._build(
+                operation, arguments, body, options, self.client.get_async_httpx_client(), asynchronous=True
             )
             if dry_run:
                 return self._dry_run(request, kwargs)
